@@ -1,0 +1,103 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultIngestRateLimit, defaultPort, type EngineOptions } from '../engine.js';
+
+export class UsageError extends Error {}
+
+export const serveHelp = `Usage: nocturne serve [options]
+
+Starts the alert engine headless.
+
+  --port <n>            port to listen on (default ${defaultPort}; 0 picks a free one)   env NOCTURNE_PORT
+  --host <addr>         address to listen on (default 127.0.0.1: this machine only)   env NOCTURNE_HOST
+  --data <dir>          data directory (default: ${defaultDataDir()})              env NOCTURNE_DATA
+  --admin-token <t>     use this admin API token (noc_…) instead of generating one    env NOCTURNE_ADMIN_TOKEN
+  --demo                seed demo users, alert sources and alerts into an empty engine
+  --tls-cert <file>     PEM certificate: serve HTTPS and WSS (needs --tls-key)
+  --tls-key <file>      PEM private key of the certificate
+  --allow-origin <o>    also let web pages from this origin open the stream (repeatable)
+  --ingest-rate <n>     requests per second one integration key may send (default ${defaultIngestRateLimit.perSecond}; 0 = no limit)
+  --ingest-burst <n>    requests one key may send at once (default ${defaultIngestRateLimit.burst})
+  -h, --help            this text
+`;
+
+/** Where data lives when --data is not given: the platform's per-user data folder. */
+export function defaultDataDir(): string {
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Nocturne');
+  if (process.platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'Nocturne');
+  return join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'nocturne');
+}
+
+function integer(
+  name: string,
+  text: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${text}").`);
+  }
+  return n;
+}
+
+export interface ServeOptions {
+  readonly engine: EngineOptions;
+  readonly demo: boolean;
+  readonly help: boolean;
+}
+
+/** Parses `nocturne serve` arguments; flags win over environment variables. */
+export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEnv): ServeOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        data: { type: 'string' },
+        'admin-token': { type: 'string' },
+        demo: { type: 'boolean' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'allow-origin': { type: 'string', multiple: true },
+        'ingest-rate': { type: 'string' },
+        'ingest-burst': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const certFile = parsed['tls-cert'];
+  const keyFile = parsed['tls-key'];
+  if (Boolean(certFile) !== Boolean(keyFile)) {
+    throw new UsageError('--tls-cert and --tls-key go together: give both, or neither.');
+  }
+  const perSecond =
+    integer('ingest-rate', parsed['ingest-rate'], 0, 1_000_000) ?? defaultIngestRateLimit.perSecond;
+  const burst =
+    integer('ingest-burst', parsed['ingest-burst'], 1, 10_000_000) ??
+    Math.max(defaultIngestRateLimit.burst, perSecond);
+  const adminToken = parsed['admin-token'] ?? env.NOCTURNE_ADMIN_TOKEN;
+  return {
+    help: parsed.help ?? false,
+    demo: parsed.demo ?? false,
+    engine: {
+      dataDir: resolve(parsed.data ?? env.NOCTURNE_DATA ?? defaultDataDir()),
+      host: parsed.host ?? env.NOCTURNE_HOST ?? '127.0.0.1',
+      port: integer('port', parsed.port ?? env.NOCTURNE_PORT, 0, 65535) ?? defaultPort,
+      ...(adminToken ? { adminToken } : {}),
+      tls: certFile && keyFile ? { certFile, keyFile } : null,
+      allowedOrigins: parsed['allow-origin'] ?? [],
+      ingestRateLimit: { perSecond, burst },
+    },
+  };
+}

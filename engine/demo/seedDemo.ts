@@ -1,0 +1,130 @@
+import type { AlertSourceRecord } from '../store/records.js';
+import { issueToken } from '../auth/apiTokens.js';
+import { emptyEvent, type InboundEvent } from '../alerts/inboundEvent.js';
+import type { EngineContext } from '../engineContext.js';
+import { toUser } from '../wire.js';
+
+export interface DemoSeed {
+  readonly sources: readonly AlertSourceRecord[];
+  /** A viewer token for a wall screen, shown once. */
+  readonly viewerToken: string;
+}
+
+const trigger = (e: Partial<InboundEvent>): InboundEvent => ({
+  ...emptyEvent,
+  action: 'trigger',
+  ...e,
+});
+
+/**
+ * `--demo`: a small, realistic data set so a newcomer sees something at once: people, one alert
+ * source per inbound format, and alerts in every state, made through the same services as real
+ * traffic. Does nothing when the engine already has alert sources.
+ */
+export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
+  if ((await ctx.alertSources.list()).length > 0) return null;
+  const now = ctx.clock.now();
+  const { ada, viewerToken } = await ctx.store.write(async (tx) => {
+    const person = (name: string, email: string, role: 'responder' | 'viewer', timeZone: string) =>
+      tx.users.insert({ name, email, role, timeZone, createdAt: now, updatedAt: now });
+    const ada = await person('Ada Lovelace', 'ada@example.com', 'responder', 'Europe/Berlin');
+    const grace = await person(
+      'Grace Hopper',
+      'grace@example.com',
+      'responder',
+      'America/New_York',
+    );
+    const wall = await person('NOC wall screen', 'wall@example.com', 'viewer', 'UTC');
+    for (const u of [ada, grace, wall]) tx.publish({ kind: 'user', value: toUser(u) });
+    const { token } = await issueToken(tx, wall.id, 'demo wall screen', now);
+    return { ada, viewerToken: token };
+  });
+
+  const prometheus = await ctx.alertSources.create({ name: 'Prometheus (Alertmanager)' });
+  const datadog = await ctx.alertSources.create({ name: 'Datadog (PagerDuty Events v2)' });
+  const uptime = await ctx.alertSources.create({ name: 'Uptime checks (ilert events)' });
+
+  await ctx.alerts.ingest(prometheus.integrationKey, 'alertmanager', [
+    trigger({
+      alertKey: 'a1f3c9e2d4b60718',
+      summary: 'Disk /var on db-1 is 95% full',
+      details:
+        'Filesystem /var on db-1 has less than 5% space left; PostgreSQL stops writing at 100%.',
+      priority: 'HIGH',
+      severity: 'critical',
+      labels: {
+        alertname: 'DiskAlmostFull',
+        instance: 'db-1:9100',
+        severity: 'critical',
+        team: 'storage',
+      },
+      links: [
+        {
+          href: 'http://prometheus.example.com/graph?g0.expr=node_filesystem_avail_bytes',
+          text: 'Source',
+        },
+      ],
+    }),
+    trigger({
+      alertKey: '7c0e5b1a9f2d3e44',
+      summary: 'Replication lag on db-2 above 30 s',
+      priority: 'HIGH',
+      severity: 'error',
+      labels: {
+        alertname: 'ReplicationLag',
+        instance: 'db-2:9187',
+        severity: 'error',
+        team: 'storage',
+      },
+    }),
+  ]);
+  // The same alert again: de-duplicated into the first one.
+  await ctx.alerts.ingest(prometheus.integrationKey, 'alertmanager', [
+    trigger({
+      alertKey: 'a1f3c9e2d4b60718',
+      summary: 'Disk /var on db-1 is 96% full',
+      priority: 'HIGH',
+      severity: 'critical',
+      labels: {
+        alertname: 'DiskAlmostFull',
+        instance: 'db-1:9100',
+        severity: 'critical',
+        team: 'storage',
+      },
+    }),
+  ]);
+  const [latency] = (
+    await ctx.alerts.ingest(datadog.integrationKey, 'pagerduty', [
+      trigger({
+        alertKey: 'checkout-latency',
+        summary: 'Checkout API p99 latency above 2 s',
+        priority: 'HIGH',
+        severity: 'error',
+        labels: { source: 'checkout-api', component: 'payments' },
+      }),
+      trigger({
+        alertKey: 'cert-expiry-shop',
+        summary: 'TLS certificate of shop.example.com expires in 10 days',
+        priority: 'LOW',
+        severity: 'warning',
+        labels: { source: 'cert-monitor' },
+      }),
+    ])
+  ).outcomes;
+  await ctx.alerts.ingest(uptime.integrationKey, 'ilert', [
+    trigger({
+      alertKey: 'https://status.example.com',
+      summary: 'status.example.com does not answer (timeout after 10 s)',
+      priority: 'HIGH',
+      links: [{ href: 'https://status.example.com', text: 'status.example.com' }],
+    }),
+    trigger({ alertKey: 'dns-eu', summary: 'DNS resolution slow in eu-west-1', priority: 'LOW' }),
+  ]);
+  await ctx.alerts.ingest(uptime.integrationKey, 'ilert', [
+    { ...emptyEvent, action: 'resolve', alertKey: 'dns-eu', comment: 'Recovered after 4 minutes' },
+  ]);
+  if (latency && 'alert' in latency) {
+    await ctx.alerts.accept(latency.alert.id, ada, 'Looking at the payment provider');
+  }
+  return { sources: [prometheus, datadog, uptime], viewerToken };
+}

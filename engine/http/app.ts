@@ -1,0 +1,82 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { limits } from '../../shared/domain/limits.js';
+import type { EngineContext } from '../engineContext.js';
+import { EngineError } from '../errors.js';
+import { toErrorReply } from './errorReply.js';
+import { parseJsonBody } from './jsonBody.js';
+import { registerAlertRoutes } from './routes/alertRoutes.js';
+import { registerAlertSourceRoutes } from './routes/alertSourceRoutes.js';
+import { registerIngestRoutes, type IngestRouteConfig } from './routes/ingestRoutes.js';
+import { registerSystemRoutes } from './routes/systemRoutes.js';
+
+export interface HttpOptions {
+  readonly tls: { readonly cert: Buffer; readonly key: Buffer } | null;
+  /** Log lines for unexpected errors. */
+  readonly logError: (message: string, error: unknown) => void;
+}
+
+/**
+ * The engine's HTTP API on Fastify: one JSON body parser that refuses invalid UTF-8, too deep or
+ * too long structures and bodies over 512 KB; one error shape (`{error: {code, message}}`);
+ * metrics per route. The caller listens on `app.server`.
+ */
+export function createHttpApp(ctx: EngineContext, options: HttpOptions): FastifyInstance<Server> {
+  const app = Fastify({
+    bodyLimit: limits.maxBodyBytes,
+    logger: false,
+    return503OnClosing: true,
+    forceCloseConnections: true,
+    serverFactory: (handler) =>
+      (options.tls
+        ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
+        : createHttpServer(handler)) as Server,
+  }) as unknown as FastifyInstance<Server>;
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const { status, body, headers, unexpected } = toErrorReply(error);
+    if (unexpected) options.logError(`${request.method} ${request.url} failed`, error);
+    return reply.code(status).headers(headers).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const { status, body } = toErrorReply(
+      new EngineError(
+        404,
+        'not_found',
+        `There is no ${request.method} ${request.url.split('?')[0]} here; the API is under /api/v1.`,
+      ),
+    );
+    return reply.code(status).send(body);
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    ctx.metrics.httpRequests.inc({ route, status: reply.statusCode });
+    const format = (request.routeOptions.config as IngestRouteConfig | undefined)?.format;
+    if (!format) return;
+    ctx.metrics.ingestLatency.observe({ format }, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 400) {
+      ctx.metrics.eventsReceived.inc({
+        format,
+        outcome: reply.statusCode === 429 ? 'rate_limited' : 'rejected',
+      });
+    }
+  });
+
+  registerSystemRoutes(app, ctx);
+  registerIngestRoutes(app, ctx);
+  registerAlertSourceRoutes(app, ctx);
+  registerAlertRoutes(app, ctx);
+  return app;
+}

@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import type { EngineContext } from '../../engineContext.js';
+import { toUser } from '../../wire.js';
+import { authorize } from '../requestAuth.js';
+
+/** Health, metrics, and who am I. */
+export function registerSystemRoutes(app: FastifyInstance, ctx: EngineContext): void {
+  app.get('/healthz', async (_request, reply) => {
+    const store = ctx.store.health();
+    return reply.code(store.ok ? 200 : 503).send({
+      status: store.ok ? 'ok' : 'failing',
+      problem: store.problem,
+      version: ctx.version,
+      uptimeSeconds: Math.round(process.uptime()),
+      streamId: ctx.hub.streamId,
+      consoles: ctx.hub.clientCount,
+      store: {
+        seq: store.seq,
+        durableSeq: store.durableSeq,
+        journalBytes: store.journalBytes,
+        lastSnapshotSeq: store.lastSnapshotSeq,
+      },
+    });
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    const text = await ctx.metrics.registry.metrics();
+    return reply.header('Content-Type', ctx.metrics.registry.contentType).send(text);
+  });
+
+  app.get('/api/v1/me', async (request) => {
+    const { user } = await authorize(ctx.store, request, 'viewer');
+    return toUser(user);
+  });
+
+  app.get('/', async () => ({
+    service: 'nocturne-engine',
+    version: ctx.version,
+    api: '/api/v1',
+    stream: '/api/v1/stream',
+    health: '/healthz',
+    metrics: '/metrics',
+  }));
+}

@@ -1,0 +1,101 @@
+import type { SqlDatabase } from './sqlDatabase.js';
+
+/**
+ * Versioned schema migrations. Each runs once, in order, inside a journaled transaction that
+ * also sets `PRAGMA user_version`, so replaying the journal rebuilds the schema exactly.
+ * Never edit a released migration: add the next one.
+ *
+ * Conventions: ids are INTEGER PRIMARY KEY AUTOINCREMENT (never reused); times are epoch
+ * milliseconds; JSON columns end in `_json`.
+ */
+export const migrations: readonly string[] = [
+  // 1: users, tokens, alert sources, alerts and their log
+  `
+  CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'responder', 'viewer')),
+    time_zone TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE UNIQUE INDEX users_email ON users (lower(email));
+
+  CREATE TABLE api_tokens (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users (id),
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    prefix TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    revoked_at INTEGER
+  );
+
+  CREATE TABLE alert_sources (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    integration_key TEXT NOT NULL UNIQUE,
+    escalation_policy_id TEXT,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    deleted_at INTEGER
+  );
+
+  CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    source_id INTEGER NOT NULL REFERENCES alert_sources (id),
+    alert_key TEXT NOT NULL,
+    key_norm TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('PENDING', 'ACCEPTED', 'RESOLVED')),
+    priority TEXT NOT NULL CHECK (priority IN ('HIGH', 'LOW')),
+    severity TEXT,
+    summary TEXT NOT NULL,
+    details TEXT,
+    origin TEXT NOT NULL,
+    labels_json TEXT NOT NULL,
+    links_json TEXT NOT NULL,
+    images_json TEXT NOT NULL,
+    custom_details_json TEXT,
+    event_count INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    last_event_at INTEGER NOT NULL,
+    accepted_at INTEGER,
+    accepted_by INTEGER,
+    resolved_at INTEGER,
+    assignee_id INTEGER
+  );
+  -- At most one open alert per source and key: de-duplication, enforced by the database too.
+  CREATE UNIQUE INDEX alerts_open_key ON alerts (source_id, key_norm) WHERE state <> 'RESOLVED';
+  CREATE INDEX alerts_created ON alerts (created_at, id);
+  CREATE INDEX alerts_state_created ON alerts (state, created_at, id);
+  CREATE INDEX alerts_resolved ON alerts (resolved_at) WHERE resolved_at IS NOT NULL;
+
+  CREATE TABLE alert_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    alert_id INTEGER NOT NULL REFERENCES alerts (id),
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    actor_json TEXT NOT NULL,
+    message TEXT NOT NULL
+  );
+  CREATE INDEX alert_log_alert ON alert_log (alert_id, id);
+  `,
+];
+
+export function schemaVersion(db: SqlDatabase): number {
+  return Number(db.get('PRAGMA user_version')?.user_version ?? 0);
+}
+
+/** Migrations still to run, as `[version, sql]`. */
+export function pendingMigrations(db: SqlDatabase): Array<[number, string]> {
+  const current = schemaVersion(db);
+  if (current > migrations.length) {
+    throw new Error(
+      `This data directory was written by a newer Nocturne (schema ${current}; this one knows ` +
+        `${migrations.length}). Run the newer version, or restore a backup made for this one.`,
+    );
+  }
+  return migrations.slice(current).map((sql, i) => [current + i + 1, sql]);
+}

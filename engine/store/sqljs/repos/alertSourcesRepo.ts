@@ -1,0 +1,77 @@
+import type { AlertSourcesRepo } from '../../store.js';
+import type { AlertSourceRecord, NewAlertSource } from '../../records.js';
+import type { SqlDatabase, SqlRow } from '../sqlDatabase.js';
+
+function toSource(row: SqlRow): AlertSourceRecord {
+  return {
+    id: Number(row.id),
+    name: String(row.name),
+    integrationKey: String(row.integration_key),
+    escalationPolicyId: (row.escalation_policy_id ?? null) as string | null,
+    createdAt: Number(row.created_at),
+    updatedAt: Number(row.updated_at),
+  };
+}
+
+export class SqlAlertSourcesRepo implements AlertSourcesRepo {
+  constructor(private readonly db: SqlDatabase) {}
+
+  async get(id: number): Promise<AlertSourceRecord | null> {
+    const row = this.db.get('SELECT * FROM alert_sources WHERE id = ? AND deleted_at IS NULL', [
+      id,
+    ]);
+    return row ? toSource(row) : null;
+  }
+
+  async getByIntegrationKey(key: string): Promise<AlertSourceRecord | null> {
+    const row = this.db.get(
+      'SELECT * FROM alert_sources WHERE integration_key = ? AND deleted_at IS NULL',
+      [key],
+    );
+    return row ? toSource(row) : null;
+  }
+
+  async list(): Promise<AlertSourceRecord[]> {
+    return this.db
+      .all('SELECT * FROM alert_sources WHERE deleted_at IS NULL ORDER BY id')
+      .map(toSource);
+  }
+
+  async insert(source: NewAlertSource): Promise<AlertSourceRecord> {
+    this.db.run(
+      'INSERT INTO alert_sources (name, integration_key, escalation_policy_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      [
+        source.name,
+        source.integrationKey,
+        source.escalationPolicyId,
+        source.createdAt,
+        source.updatedAt,
+      ],
+    );
+    return { ...source, id: this.db.lastInsertId() };
+  }
+
+  async update(
+    id: number,
+    patch: Partial<
+      Pick<AlertSourceRecord, 'name' | 'escalationPolicyId' | 'integrationKey' | 'updatedAt'>
+    >,
+  ): Promise<AlertSourceRecord> {
+    const current = await this.get(id);
+    if (!current) throw new Error(`alert source ${id} does not exist`);
+    const next = { ...current, ...patch };
+    this.db.run(
+      'UPDATE alert_sources SET name = ?, integration_key = ?, escalation_policy_id = ?, updated_at = ? WHERE id = ?',
+      [next.name, next.integrationKey, next.escalationPolicyId, next.updatedAt, id],
+    );
+    return next;
+  }
+
+  async remove(id: number, at: number): Promise<void> {
+    // The key is freed (and can never match again) by prefixing it with the deletion mark.
+    this.db.run(
+      "UPDATE alert_sources SET deleted_at = ?, integration_key = 'deleted:' || id || ':' || integration_key WHERE id = ?",
+      [at, id],
+    );
+  }
+}

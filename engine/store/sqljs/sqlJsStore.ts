@@ -1,0 +1,290 @@
+import { mkdirSync } from 'node:fs';
+import type { Change } from '../../../shared/protocol/changes.js';
+import type { Clock } from '../../clock.js';
+import type { Commit, ReadTx, Store, StoreHealth, WriteTx } from '../store.js';
+import { runCheckpointWorker } from './checkpoint.js';
+import { journalSize, removeTempFiles } from './dataDir.js';
+import { lockDataDir } from './dataDirLock.js';
+import { encodeRecord } from './journalFormat.js';
+import { JournalWriter } from './journalWriter.js';
+import { pendingMigrations } from './migrations.js';
+import { recover } from './recovery.js';
+import { SqlAlertSourcesRepo } from './repos/alertSourcesRepo.js';
+import { SqlAlertsRepo } from './repos/alertsRepo.js';
+import { SqlApiTokensRepo, SqlUsersRepo } from './repos/usersRepo.js';
+import { pruneBefore, writeSnapshot } from './snapshotWriter.js';
+import type { SqlDatabase } from './sqlDatabase.js';
+
+export interface SqlJsStoreOptions {
+  readonly dir: string;
+  readonly clock: Clock;
+  /** Journal bytes after which a segment is closed and a checkpoint (snapshot) built. */
+  readonly segmentBytes?: number;
+  readonly onFlush?: (info: { seconds: number; records: number; bytes: number }) => void;
+  readonly onCheckpoint?: (info: { seq: number; bytes: number; seconds: number }) => void;
+  readonly onProblem?: (message: string) => void;
+}
+
+export interface StartupReport {
+  readonly snapshotSeq: number;
+  readonly replayedRecords: number;
+  readonly replayedBytes: number;
+  readonly tornBytes: number;
+  readonly migrated: number;
+}
+
+export class StoreClosedError extends Error {
+  constructor() {
+    super('The engine is shutting down and accepts no more changes.');
+    this.name = 'StoreClosedError';
+  }
+}
+
+const defaultSegmentBytes = 64 * 1024 * 1024;
+
+/**
+ * The embedded store: sql.js in memory, made durable by a journal of committed transactions
+ * (group commit, fdatasync before a write resolves) and snapshots built by a worker thread from
+ * the closed journal segments. See docs/storage.md.
+ */
+export class SqlJsStore implements Store {
+  private tail: Promise<unknown> = Promise.resolve();
+  private seq: number;
+  private durableSeq: number;
+  private readonly pendingCommits: Commit[] = [];
+  private readonly durableWaiters: Array<{ seq: number; resolve(): void }> = [];
+  private readonly listeners = new Set<(commit: Commit) => void>();
+  private journal!: JournalWriter;
+  private closing = false;
+  private lastSnapshotSeq: number;
+  private checkpointRunning: Promise<void> | null = null;
+  private checkpointWanted = 0;
+  private readonly repos;
+
+  private constructor(
+    private readonly options: SqlJsStoreOptions,
+    private readonly db: SqlDatabase,
+    lastSeq: number,
+    snapshotSeq: number,
+    private readonly lock: { release(): void },
+  ) {
+    this.seq = lastSeq;
+    this.durableSeq = lastSeq;
+    this.lastSnapshotSeq = snapshotSeq;
+    this.repos = {
+      alerts: new SqlAlertsRepo(db),
+      alertSources: new SqlAlertSourcesRepo(db),
+      users: new SqlUsersRepo(db),
+      apiTokens: new SqlApiTokensRepo(db),
+    };
+  }
+
+  /** Opens (or creates) the store in `dir`: newest snapshot + journal replay + migrations. */
+  static async open(
+    options: SqlJsStoreOptions,
+  ): Promise<{ store: SqlJsStore; report: StartupReport }> {
+    mkdirSync(options.dir, { recursive: true });
+    const lock = lockDataDir(options.dir);
+    try {
+      removeTempFiles(options.dir);
+      const recovered = await recover({ dir: options.dir, truncateTornTail: true });
+      const store = new SqlJsStore(
+        options,
+        recovered.db,
+        recovered.lastSeq,
+        recovered.snapshot?.seq ?? 0,
+        lock,
+      );
+      store.journal = await JournalWriter.open(
+        {
+          dir: options.dir,
+          segmentBytes: options.segmentBytes ?? defaultSegmentBytes,
+          onFlush: (info) => store.onFlushed(info),
+          onSegmentClosed: (lastSeq) => store.requestCheckpoint(lastSeq),
+        },
+        recovered.lastSeq,
+      );
+      const migrated = await store.migrate();
+      if (recovered.replayedBytes >= (options.segmentBytes ?? defaultSegmentBytes)) {
+        // A long journal makes the next start slow: fold it into a snapshot now.
+        void store.journal.rotate().then((upto) => store.requestCheckpoint(upto));
+      }
+      return {
+        store,
+        report: {
+          snapshotSeq: recovered.snapshot?.seq ?? 0,
+          replayedRecords: recovered.replayedRecords,
+          replayedBytes: recovered.replayedBytes,
+          tornBytes: recovered.tornBytes,
+          migrated,
+        },
+      };
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
+  }
+
+  write<T>(fn: (tx: WriteTx) => Promise<T>): Promise<T> {
+    if (this.closing) return Promise.reject(new StoreClosedError());
+    const failure = this.journal.failed;
+    if (failure) return Promise.reject(failure);
+    const committed = this.exclusive(async () => {
+      const changes: Change[] = [];
+      const tx: WriteTx = {
+        seq: this.seq,
+        ...this.repos,
+        publish: (change) => void changes.push(change),
+      };
+      this.db.begin();
+      let result: T;
+      try {
+        result = await fn(tx);
+      } catch (error) {
+        this.db.rollback();
+        throw error;
+      }
+      const ops = this.db.commit();
+      if (ops.length === 0) {
+        // Nothing written, but what was read may not be durable yet: answer after it is.
+        return { result, durable: this.whenDurable(this.seq) };
+      }
+      const seq = ++this.seq;
+      const line = encodeRecord({ seq, at: this.options.clock.now(), ops });
+      if (changes.length > 0) this.pendingCommits.push({ seq, changes });
+      return { result, durable: this.journal.append(seq, line) };
+    });
+    return committed.then(async ({ result, durable }) => {
+      await durable;
+      return result;
+    });
+  }
+
+  read<T>(fn: (tx: ReadTx) => Promise<T>): Promise<T> {
+    return this.exclusive(() => fn({ seq: this.seq, ...this.repos }));
+  }
+
+  whenDurable(seq: number): Promise<void> {
+    if (seq <= this.durableSeq) return Promise.resolve();
+    const failure = this.journal.failed;
+    if (failure) return Promise.reject(failure);
+    return new Promise((resolve) => this.durableWaiters.push({ seq, resolve }));
+  }
+
+  onCommit(listener: (commit: Commit) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  health(): StoreHealth {
+    const failure = this.journal.failed;
+    return {
+      ok: !failure && !this.closing,
+      problem: failure?.message ?? (this.closing ? 'shutting down' : null),
+      seq: this.seq,
+      durableSeq: this.durableSeq,
+      journalBytes: journalSize(this.options.dir),
+      lastSnapshotSeq: this.lastSnapshotSeq,
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await this.tail.catch(() => undefined);
+    await this.journal.close().catch(() => undefined);
+    await this.checkpointRunning;
+    try {
+      if (!this.journal.failed && this.seq > this.lastSnapshotSeq) {
+        // A final snapshot makes the next start a plain load. Blocking is fine here.
+        writeSnapshot(this.options.dir, this.seq, this.db.export());
+        pruneBefore(this.options.dir, this.seq, { includingNewest: true });
+      }
+    } finally {
+      this.db.close();
+      this.lock.release();
+    }
+  }
+
+  /** Builds a snapshot now (tests, operators); resolves with its sequence. */
+  async checkpoint(): Promise<number> {
+    const upto = await this.journal.rotate();
+    this.requestCheckpoint(upto);
+    await this.checkpointRunning;
+    return this.lastSnapshotSeq;
+  }
+
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async migrate(): Promise<number> {
+    const pending = await this.exclusive(async () => pendingMigrations(this.db));
+    for (const [version, sql] of pending) {
+      await this.write(async () => {
+        this.db.run(sql);
+        this.db.run(`PRAGMA user_version = ${version}`);
+      });
+    }
+    return pending.length;
+  }
+
+  private onFlushed(info: {
+    seconds: number;
+    records: number;
+    bytes: number;
+    lastSeq: number;
+  }): void {
+    this.durableSeq = info.lastSeq;
+    this.options.onFlush?.(info);
+    let commits = 0;
+    while (
+      commits < this.pendingCommits.length &&
+      this.pendingCommits[commits]!.seq <= info.lastSeq
+    ) {
+      commits += 1;
+    }
+    for (const commit of this.pendingCommits.splice(0, commits)) {
+      for (const listener of this.listeners) listener(commit);
+    }
+    for (let i = this.durableWaiters.length - 1; i >= 0; i -= 1) {
+      const waiter = this.durableWaiters[i]!;
+      if (waiter.seq <= info.lastSeq) {
+        this.durableWaiters.splice(i, 1);
+        waiter.resolve();
+      }
+    }
+  }
+
+  private requestCheckpoint(uptoSeq: number): void {
+    this.checkpointWanted = Math.max(this.checkpointWanted, uptoSeq);
+    if (this.checkpointRunning || this.checkpointWanted <= this.lastSnapshotSeq) return;
+    this.checkpointRunning = this.runCheckpoints().finally(() => {
+      this.checkpointRunning = null;
+    });
+  }
+
+  private async runCheckpoints(): Promise<void> {
+    while (this.checkpointWanted > this.lastSnapshotSeq) {
+      const upto = this.checkpointWanted;
+      const started = performance.now();
+      const reply = await runCheckpointWorker({ dir: this.options.dir, uptoSeq: upto });
+      if (!reply.ok) {
+        // Nothing is lost: the journal stays until a later checkpoint succeeds.
+        this.options.onProblem?.(
+          `A snapshot could not be written; the journal is kept. ${reply.error}`,
+        );
+        return;
+      }
+      pruneBefore(this.options.dir, reply.seq);
+      this.lastSnapshotSeq = reply.seq;
+      this.options.onCheckpoint?.({
+        seq: reply.seq,
+        bytes: reply.bytes,
+        seconds: (performance.now() - started) / 1000,
+      });
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import type { WebSocket } from 'ws';
+import type { HelloMessage, SnapshotMessage } from '../../shared/protocol/messages.js';
+import type { Principal } from '../auth/authenticate.js';
+import type { EngineMetrics } from '../metrics/engineMetrics.js';
+import type { Commit, Store } from '../store/store.js';
+import { toAlertSource, toAlertSummary, toUser } from '../wire.js';
+import { StreamHistory, toEntry, type StreamEntry } from './history.js';
+import { StreamClient, type StreamClientHost, type StreamLimits } from './streamClient.js';
+
+export interface StreamHubOptions extends StreamLimits {
+  readonly historyEntries: number;
+  readonly historyBytes: number;
+  readonly heartbeatMs: number;
+  /** Alerts per snapshot message. */
+  readonly snapshotPartAlerts: number;
+  /** How many resolved alerts a snapshot carries besides the open ones. */
+  readonly snapshotResolved: number;
+}
+
+export const defaultStreamOptions: StreamHubOptions = {
+  softLimitBytes: 1024 * 1024,
+  hardLimitBytes: 32 * 1024 * 1024,
+  stallMs: 30_000,
+  helloTimeoutMs: 10_000,
+  historyEntries: 20_000,
+  historyBytes: 32 * 1024 * 1024,
+  heartbeatMs: 15_000,
+  snapshotPartAlerts: 2_000,
+  snapshotResolved: 200,
+};
+
+/**
+ * The console stream: turns durable commits into sequenced deltas for every connected console,
+ * keeps a history for resumes, builds snapshots, and sends heartbeats (docs/protocol.md).
+ * Commits that become durable together go out as one delta per console.
+ */
+export class StreamHub implements StreamClientHost {
+  /** Names this run of the engine: sequence numbers only compare within one stream. */
+  readonly streamId = randomUUID();
+  private readonly clients = new Set<StreamClient>();
+  private readonly history: StreamHistory;
+  private pending: StreamEntry[] = [];
+  private flushScheduled = false;
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly store: Store,
+    private readonly metrics: EngineMetrics,
+    readonly options: StreamHubOptions = defaultStreamOptions,
+  ) {
+    this.history = new StreamHistory(
+      store.health().durableSeq,
+      options.historyEntries,
+      options.historyBytes,
+    );
+    this.unsubscribe = store.onCommit((commit) => this.onCommit(commit));
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  get limits(): StreamLimits {
+    return this.options;
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  attach(ws: WebSocket, principal: Principal): void {
+    const client = new StreamClient(ws, principal, this);
+    this.clients.add(client);
+    this.metrics.streamClients.set(this.clients.size);
+  }
+
+  detach(client: StreamClient, reason: string | null): void {
+    if (!this.clients.delete(client)) return;
+    this.metrics.streamClients.set(this.clients.size);
+    if (reason) this.metrics.streamDisconnects.inc({ reason });
+  }
+
+  greet(client: StreamClient, hello: HelloMessage): void {
+    client.startSync();
+    const resume = hello.resume;
+    if (resume && resume.streamId === this.streamId) {
+      const missed = this.history.since(resume.seq);
+      if (missed && resume.seq <= this.store.health().durableSeq) {
+        client.sendRaw(
+          JSON.stringify({ type: 'resumed', streamId: this.streamId, seq: resume.seq }),
+        );
+        client.goLive(resume.seq);
+        client.deliver(missed);
+        return;
+      }
+    }
+    void this.sendSnapshot(client);
+  }
+
+  /** Closes every connection (engine shutdown) and stops. */
+  close(): void {
+    clearInterval(this.heartbeat);
+    this.unsubscribe();
+    for (const client of this.clients) client.ws.close(1001, 'engine shutting down');
+    this.clients.clear();
+  }
+
+  /** Closes the connections of a token (revoked). */
+  disconnectToken(tokenId: number): void {
+    for (const client of this.clients) {
+      if (client.principal.tokenId === tokenId)
+        client.fail(4001, 'unauthorized', 'The API token was revoked.');
+    }
+  }
+
+  private onCommit(commit: Commit): void {
+    const entry = toEntry(commit.seq, commit.changes);
+    this.history.add(entry);
+    this.pending.push(entry);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      // Every commit of one group commit arrives in the same turn: send them as one delta.
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const entries = this.pending;
+    this.pending = [];
+    for (const client of this.clients) client.deliver(entries);
+  }
+
+  private async sendSnapshot(client: StreamClient): Promise<void> {
+    try {
+      const data = await this.store.read(async (tx) => ({
+        seq: tx.seq,
+        alerts: await tx.alerts.listLive(this.options.snapshotResolved),
+        alertSources: await tx.alertSources.list(),
+        users: await tx.users.list(),
+      }));
+      // Send nothing a crash could take back: wait until what the snapshot shows is durable.
+      await this.store.whenDurable(data.seq);
+      const alerts = data.alerts.map(toAlertSummary);
+      const partSize = this.options.snapshotPartAlerts;
+      const parts = Math.max(1, Math.ceil(alerts.length / partSize));
+      for (let part = 0; part < parts; part += 1) {
+        const message: SnapshotMessage = {
+          type: 'snapshot',
+          streamId: this.streamId,
+          seq: data.seq,
+          serverTime: new Date().toISOString(),
+          part,
+          final: part === parts - 1,
+          alerts: alerts.slice(part * partSize, (part + 1) * partSize),
+          alertSources: part === 0 ? data.alertSources.map((s) => toAlertSource(s, false)) : [],
+          users: part === 0 ? data.users.map(toUser) : [],
+        };
+        client.sendRaw(JSON.stringify(message));
+        // Let ingest run between parts of a large snapshot.
+        if (part < parts - 1) await new Promise((resolve) => setImmediate(resolve));
+      }
+      client.goLive(data.seq);
+    } catch (error) {
+      client.fail(
+        1011,
+        'store_unavailable',
+        `The snapshot could not be read: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  private beat(): void {
+    const quietSince = Date.now() - this.options.heartbeatMs;
+    for (const client of this.clients) {
+      if (!client.alive) {
+        this.metrics.streamDisconnects.inc({ reason: 'unresponsive' });
+        client.ws.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.ws.ping();
+      if (client.lastSentAt <= quietSince) client.sendHeartbeat();
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { AlertSummary } from '../domain/alert.js';
+import { AlertSource } from '../domain/alertSource.js';
+import { User } from '../domain/user.js';
+
+/**
+ * One change to what a console replicates. Every change carries the entity's whole new state
+ * (or its removal), so applying a change twice, or only the newest of several changes to one
+ * entity, gives the same result: that is what lets the engine coalesce for slow consoles.
+ */
+export const Change = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('alert'), value: AlertSummary }),
+  z.object({ kind: z.literal('alertSource'), value: AlertSource }),
+  z.object({ kind: z.literal('alertSource.removed'), id: z.string() }),
+  z.object({ kind: z.literal('user'), value: User }),
+  z.object({ kind: z.literal('user.removed'), id: z.string() }),
+]);
+export type Change = z.infer<typeof Change>;
+
+/** The entity a change is about, as `kind:id`; later changes to one key replace earlier ones. */
+export function changeKey(change: Change): string {
+  switch (change.kind) {
+    case 'alert':
+      return `alert:${change.value.id}`;
+    case 'alertSource':
+      return `alertSource:${change.value.id}`;
+    case 'alertSource.removed':
+      return `alertSource:${change.id}`;
+    case 'user':
+      return `user:${change.value.id}`;
+    case 'user.removed':
+      return `user:${change.id}`;
+  }
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { AlertSummary } from '../domain/alert.js';
+import { AlertSource } from '../domain/alertSource.js';
+import { User } from '../domain/user.js';
+import { ErrorCode } from '../api/errors.js';
+import { Change } from './changes.js';
+
+/**
+ * The console stream at `/api/v1/stream` (docs/protocol.md). One JSON object per WebSocket text
+ * frame. Every schema here is validated where it is received.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Offered and selected WebSocket subprotocol. */
+export const STREAM_SUBPROTOCOL = 'nocturne.v1';
+/**
+ * Browsers cannot set an Authorization header on a WebSocket, so they offer the token as a
+ * second subprotocol `nocturne.bearer.<token>`; the engine never selects (echoes) it.
+ */
+export const TOKEN_SUBPROTOCOL_PREFIX = 'nocturne.bearer.';
+
+/** Close codes the engine uses (4000–4999 are the application's). */
+export const CloseCode = {
+  normal: 1000,
+  goingAway: 1001,
+  protocolError: 4000,
+  unauthorized: 4001,
+  /** The console fell too far behind: reconnect and resume (it will get a snapshot). */
+  slowConsumer: 4008,
+  /** The console did not say hello in time. */
+  helloTimeout: 4009,
+} as const;
+
+const seq = z.number().int().nonnegative();
+
+// ── client → engine ─────────────────────────────────────────────────────────────────────
+
+/** The first and only message a console sends. With `resume` it asks for what it missed. */
+export const HelloMessage = z.strictObject({
+  type: z.literal('hello'),
+  protocol: z.literal(PROTOCOL_VERSION),
+  resume: z.strictObject({ streamId: z.string().min(1).max(100), seq }).optional(),
+});
+export type HelloMessage = z.infer<typeof HelloMessage>;
+
+export const ClientMessage = HelloMessage;
+export type ClientMessage = HelloMessage;
+
+// ── engine → client ─────────────────────────────────────────────────────────────────────
+
+/**
+ * The live set at `seq`: open alerts, the most recently resolved ones, alert sources, users.
+ * Large snapshots come in parts (`part` 0, 1, …); the console applies them once `final` is true.
+ * `streamId` names this run of the engine: sequence numbers only compare within one stream.
+ */
+export const SnapshotMessage = z.object({
+  type: z.literal('snapshot'),
+  streamId: z.string(),
+  seq,
+  serverTime: z.string(),
+  part: z.number().int().nonnegative(),
+  final: z.boolean(),
+  alerts: z.array(AlertSummary),
+  alertSources: z.array(AlertSource),
+  users: z.array(User),
+});
+export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
+
+/** The engine still held everything after the console's `seq`: deltas from there follow. */
+export const ResumedMessage = z.object({ type: z.literal('resumed'), streamId: z.string(), seq });
+export type ResumedMessage = z.infer<typeof ResumedMessage>;
+
+/**
+ * Changes that take the console from `from` to `seq`. A console whose last sequence is not
+ * `from` has missed something and must resync (reconnect with resume).
+ */
+export const DeltaMessage = z.object({
+  type: z.literal('delta'),
+  from: seq,
+  seq,
+  changes: z.array(Change),
+});
+export type DeltaMessage = z.infer<typeof DeltaMessage>;
+
+/** Sent when nothing else was for a while; `seq` is the last sequence sent to this console. */
+export const HeartbeatMessage = z.object({
+  type: z.literal('heartbeat'),
+  seq,
+  serverTime: z.string(),
+});
+export type HeartbeatMessage = z.infer<typeof HeartbeatMessage>;
+
+/** Sent just before the engine closes the connection for a reason the console should show. */
+export const ErrorMessage = z.object({
+  type: z.literal('error'),
+  code: ErrorCode.or(z.enum(['protocol_error', 'slow_consumer', 'hello_timeout'])),
+  message: z.string(),
+});
+export type ErrorMessage = z.infer<typeof ErrorMessage>;
+
+export const ServerMessage = z.discriminatedUnion('type', [
+  SnapshotMessage,
+  ResumedMessage,
+  DeltaMessage,
+  HeartbeatMessage,
+  ErrorMessage,
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+export type { AlertSummary, AlertSource, User };
