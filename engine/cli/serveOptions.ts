@@ -20,6 +20,8 @@ Starts the alert engine headless.
   --ingest-rate <n>     requests per second one integration key may send (default ${defaultIngestRateLimit.perSecond}; 0 = no limit)
   --ingest-burst <n>    requests one key may send at once (default ${defaultIngestRateLimit.burst})
   -h, --help            this text
+
+Tuning (environment): NOCTURNE_SEGMENT_MB  journal megabytes between snapshots (default 64)
 `;
 
 /** Where data lives when --data is not given: the platform's per-user data folder. */
@@ -43,6 +45,16 @@ function integer(
     throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${text}").`);
   }
   return n;
+}
+
+function segmentBytes(text: string): number {
+  const mb = Number(text);
+  if (!Number.isFinite(mb) || mb <= 0 || mb > 4096) {
+    throw new UsageError(
+      `NOCTURNE_SEGMENT_MB must be a number of megabytes from 0.01 to 4096 (got "${text}").`,
+    );
+  }
+  return Math.round(mb * 1024 * 1024);
 }
 
 export interface ServeOptions {
@@ -98,6 +110,7 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
       tls: certFile && keyFile ? { certFile, keyFile } : null,
       allowedOrigins: parsed['allow-origin'] ?? [],
       ingestRateLimit: { perSecond, burst },
+      ...(env.NOCTURNE_SEGMENT_MB ? { segmentBytes: segmentBytes(env.NOCTURNE_SEGMENT_MB) } : {}),
     },
   };
 }

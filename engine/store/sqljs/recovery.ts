@@ -68,6 +68,11 @@ export async function recover(options: RecoveryOptions): Promise<Recovered> {
     const next = segments[index + 1];
     if (next && next.seq <= lastSeq + 1) continue;
     if (segment.seq > upto) break;
+    if (segment.seq > lastSeq + 1) {
+      // Named after its first record: the records before it are missing (even an empty
+      // segment proves they existed).
+      throw new JournalGapError(lastSeq + 1, segment.seq, basename(segment.path));
+    }
     const buf = readFileSync(segment.path);
     const decoded = decodeSegment(basename(segment.path), buf);
     const isLast = index === segments.length - 1;

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { adminToken } from './testEngine.js';
+
+const bin = fileURLToPath(new URL('../../bin/nocturne.js', import.meta.url));
+const built = fileURLToPath(new URL('../../dist/engine/cli/main.js', import.meta.url));
+
+export interface EngineProcess {
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** Resolves with the exit code (or signal) once the process is gone. */
+  readonly exited: Promise<number | string>;
+}
+
+/**
+ * Runs the built engine (`nocturne serve`) as a child process, as users do, and waits until it
+ * prints where it listens. Used where only a real process will do: crashes (SIGKILL), signals.
+ */
+export async function spawnEngine(
+  dataDir: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<EngineProcess> {
+  if (!existsSync(built))
+    throw new Error('dist/ is missing: run "npm run build" before these tests (npm test does).');
+  const child = spawn(
+    process.execPath,
+    [
+      bin,
+      'serve',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--admin-token',
+      adminToken,
+      '--ingest-rate',
+      '0',
+      ...args,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+  );
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the engine did not start in time:\n${out}`)),
+      20_000,
+    );
+    const check = () => {
+      const match = /listening on (https?:\/\/[^\s]+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the engine exited (${code}) before listening:\n${out}`));
+    });
+  });
+  return { url, child, output: () => out, exited };
+}
