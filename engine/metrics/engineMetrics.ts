@@ -67,8 +67,9 @@ export class EngineMetrics {
       labelNames: ['state'] as const,
       registers: [this.registry],
       async collect() {
-        const counts = await countAlerts();
-        for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
+        // A failing store must not take /metrics down with it: the gauge just goes stale.
+        const counts = await countAlerts().catch(() => null);
+        for (const [state, n] of Object.entries(counts ?? {})) this.set({ state }, n);
       },
     });
     collectDefaultMetrics({ register: this.registry, prefix: 'nocturne_' });

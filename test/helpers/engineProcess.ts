@@ -23,6 +23,7 @@ export async function spawnEngine(
   dataDir: string,
   args: string[] = [],
   env: Record<string, string> = {},
+  options: { withAdminToken?: boolean } = {},
 ): Promise<EngineProcess> {
   if (!existsSync(built))
     throw new Error('dist/ is missing: run "npm run build" before these tests (npm test does).');
@@ -35,8 +36,7 @@ export async function spawnEngine(
       '0',
       '--data',
       dataDir,
-      '--admin-token',
-      adminToken,
+      ...(options.withAdminToken === false ? [] : ['--admin-token', adminToken]),
       '--ingest-rate',
       '0',
       ...args,
@@ -68,4 +68,21 @@ export async function spawnEngine(
     });
   });
   return { url, child, output: () => out, exited };
+}
+
+/** Runs the CLI to completion (commands that exit by themselves, or fail to start). */
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  if (!existsSync(built)) throw new Error('dist/ is missing: run "npm run build" first.');
+  const child = spawn(process.execPath, [bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr })));
 }

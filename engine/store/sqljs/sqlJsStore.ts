@@ -161,6 +161,9 @@ export class SqlJsStore implements Store {
   }
 
   read<T>(fn: (tx: ReadTx) => Promise<T>): Promise<T> {
+    // After a failed journal write, memory holds changes the disk does not: show none of it.
+    const failure = this.journal.failed;
+    if (failure) return Promise.reject(failure);
     return this.exclusive(() => fn({ seq: this.seq, ...this.repos }));
   }
 
