@@ -107,7 +107,11 @@ export class SqlJsStore implements Store {
       const migrated = await store.migrate();
       if (recovered.replayedBytes >= (options.segmentBytes ?? defaultSegmentBytes)) {
         // A long journal makes the next start slow: fold it into a snapshot now.
-        void store.journal.rotate().then((upto) => store.requestCheckpoint(upto));
+        store.journal.rotate().then(
+          (upto) => store.requestCheckpoint(upto),
+          (error: unknown) =>
+            options.onProblem?.(`Could not start a new journal segment: ${String(error)}`),
+        );
       }
       return {
         store,
