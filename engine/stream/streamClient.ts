@@ -98,7 +98,10 @@ export class StreamClient {
   }
 
   deliver(entries: readonly StreamEntry[]): void {
-    if (this.phase === 'closed' || entries.length === 0) return;
+    // Before the hello nothing is owed: the answer to it (a snapshot read later, or the history
+    // after the console's `resume.seq`) holds these entries already. Queuing them here would let
+    // goLive() send them first and move `lastSent` past the older entries a resume still owes.
+    if (this.phase === 'closed' || this.phase === 'hello' || entries.length === 0) return;
     if (this.phase !== 'live') {
       this.queued.push(...entries);
       return;

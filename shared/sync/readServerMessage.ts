@@ -1,0 +1,30 @@
+import { ServerMessage } from '../protocol/messages.js';
+
+export type ReadResult =
+  | { readonly ok: true; readonly message: ServerMessage }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * One frame from the engine, checked against the protocol's schemas: the stream is a trust
+ * boundary like any other, and a console must not apply half of a message it misunderstood.
+ * Unknown fields are dropped (a newer engine may send more); missing or mistyped ones fail.
+ */
+export function readServerMessage(data: unknown): ReadResult {
+  if (typeof data !== 'string') {
+    return { ok: false, message: 'The engine sent a binary frame; the stream is JSON text.' };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(data);
+  } catch {
+    return { ok: false, message: 'The engine sent a frame that is not JSON.' };
+  }
+  const parsed = ServerMessage.safeParse(json);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  return {
+    ok: false,
+    message: `The engine sent a message this console does not understand${where}: ${issue?.message ?? 'invalid'}.`,
+  };
+}

@@ -1,0 +1,63 @@
+import type { Change } from '../protocol/changes.js';
+import type { AlertSource, AlertSummary, User } from '../protocol/messages.js';
+import type { Snapshot, SyncListener, SyncStatus } from './syncStatus.js';
+
+/**
+ * The stream's state as plain maps by id: alerts, alert sources, users. The tray and tests use
+ * it; the renderer keeps its own normalized store. Every change carries the whole entity, so
+ * applying one is a replace (or a delete).
+ *
+ * Alerts are never removed: the engine sends resolved ones as changes like any other, and a
+ * snapshot carries only the open alerts and the most recently resolved ones. A long-running
+ * holder that cares about memory drops resolved alerts itself.
+ */
+export class Replica {
+  readonly alerts = new Map<string, AlertSummary>();
+  readonly alertSources = new Map<string, AlertSource>();
+  readonly users = new Map<string, User>();
+  streamId: string | null = null;
+  seq: number | null = null;
+
+  applySnapshot(snapshot: Snapshot): void {
+    this.alerts.clear();
+    this.alertSources.clear();
+    this.users.clear();
+    for (const alert of snapshot.alerts) this.alerts.set(alert.id, alert);
+    for (const source of snapshot.alertSources) this.alertSources.set(source.id, source);
+    for (const user of snapshot.users) this.users.set(user.id, user);
+    this.streamId = snapshot.streamId;
+    this.seq = snapshot.seq;
+  }
+
+  applyChanges(changes: readonly Change[], seq: number): void {
+    for (const change of changes) {
+      switch (change.kind) {
+        case 'alert':
+          this.alerts.set(change.value.id, change.value);
+          break;
+        case 'alertSource':
+          this.alertSources.set(change.value.id, change.value);
+          break;
+        case 'alertSource.removed':
+          this.alertSources.delete(change.id);
+          break;
+        case 'user':
+          this.users.set(change.value.id, change.value);
+          break;
+        case 'user.removed':
+          this.users.delete(change.id);
+          break;
+      }
+    }
+    this.seq = seq;
+  }
+
+  /** A sync listener that keeps this replica current; `onStatus` is passed through. */
+  listener(onStatus: (status: SyncStatus) => void = () => undefined): SyncListener {
+    return {
+      onSnapshot: (snapshot) => this.applySnapshot(snapshot),
+      onChanges: (changes, seq) => this.applyChanges(changes, seq),
+      onStatus,
+    };
+  }
+}
