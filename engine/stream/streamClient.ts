@@ -34,6 +34,7 @@ export class StreamClient {
   /** The last sequence sent: the next delta's `from`. */
   private lastSent = 0;
   private queued: StreamEntry[] = [];
+  private queuedBytes = 0;
   private backlog: Map<string, string> | null = null;
   private backlogSeq = 0;
   private backlogBytes = 0;
@@ -94,6 +95,7 @@ export class StreamClient {
     this.phase = 'live';
     const queued = this.queued;
     this.queued = [];
+    this.queuedBytes = 0;
     this.deliver(queued);
   }
 
@@ -104,11 +106,23 @@ export class StreamClient {
     if (this.phase === 'closed' || this.phase === 'hello' || entries.length === 0) return;
     if (this.phase !== 'live') {
       this.queued.push(...entries);
+      this.queuedBytes += entries.reduce((n, e) => n + e.bytes, 0);
+      if (this.queuedBytes > this.host.limits.hardLimitBytes) {
+        this.fail(
+          CloseCode.slowConsumer,
+          'slow_consumer',
+          'Too much changed while the snapshot was sent; reconnect to resync.',
+        );
+      }
       return;
     }
     const fresh = entries.filter((e) => e.seq > this.lastSent && e.seq > this.backlogSeq);
     if (fresh.length === 0) return;
-    if (this.backlog || this.ws.bufferedAmount > this.host.limits.softLimitBytes) {
+    const bytes = fresh.reduce((n, e) => n + e.bytes, 0);
+    // A large batch of commits (a long resume, a burst) is coalesced too: as one frame it could
+    // be megabytes of changes to the same few entities.
+    const soft = this.host.limits.softLimitBytes;
+    if (this.backlog || this.ws.bufferedAmount > soft || (fresh.length > 1 && bytes > soft)) {
       this.coalesce(fresh);
       return;
     }

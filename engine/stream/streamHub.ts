@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import type { HelloMessage, SnapshotMessage } from '../../shared/protocol/messages.js';
+import {
+  CloseCode,
+  type HelloMessage,
+  type SnapshotMessage,
+} from '../../shared/protocol/messages.js';
 import type { Principal } from '../auth/authenticate.js';
 import type { EngineMetrics } from '../metrics/engineMetrics.js';
 import type { Commit, Store } from '../store/store.js';
@@ -101,7 +105,11 @@ export class StreamHub implements StreamClientHost {
   close(): void {
     clearInterval(this.heartbeat);
     this.unsubscribe();
-    for (const client of this.clients) client.ws.close(1001, 'engine shutting down');
+    for (const client of this.clients) {
+      client.ws.close(CloseCode.goingAway, 'engine shutting down');
+      // A console that stopped reading would hold its socket until ws's 30 s close timeout.
+      setTimeout(() => client.ws.terminate(), 1000).unref();
+    }
     this.clients.clear();
   }
 
@@ -109,7 +117,7 @@ export class StreamHub implements StreamClientHost {
   disconnectToken(tokenId: number): void {
     for (const client of this.clients) {
       if (client.principal.tokenId === tokenId)
-        client.fail(4001, 'unauthorized', 'The API token was revoked.');
+        client.fail(CloseCode.unauthorized, 'unauthorized', 'The API token was revoked.');
     }
   }
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, spawnEngine } from '../helpers/engineProcess.js';
+import { killAllEngines, runCli, spawnEngine } from '../helpers/engineProcess.js';
 import { client } from '../helpers/http.js';
 import { adminToken, tempDataDir } from '../helpers/testEngine.js';
 
@@ -12,7 +12,10 @@ const dir = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(async () => {
+  await killAllEngines();
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 const tokenIn = (text: string) => /^\s+(noc_[A-Za-z0-9_-]+)\s*$/m.exec(text)?.[1];
 

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnEngine, type EngineProcess } from '../helpers/engineProcess.js';
+import { killAllEngines, spawnEngine, type EngineProcess } from '../helpers/engineProcess.js';
 import { client } from '../helpers/http.js';
 import { tempDataDir } from '../helpers/testEngine.js';
 
@@ -105,8 +105,8 @@ describe('crash recovery (SIGKILL during load)', () => {
   const dataDir = tempDataDir('nocturne-crash-');
   let engine: EngineProcess | null = null;
   const env = { NOCTURNE_SEGMENT_MB: '0.05' };
-  afterAll(() => {
-    engine?.child.kill('SIGKILL');
+  afterAll(async () => {
+    await killAllEngines();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

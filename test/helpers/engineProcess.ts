@@ -3,6 +3,25 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { adminToken } from './testEngine.js';
 
+/** Every engine process still running, so none outlives the test run (a failed assertion
+ * skips the test's own cleanup). */
+const running = new Set<ChildProcess>();
+process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+
+/** Kills every engine process these helpers started that is still running. */
+export async function killAllEngines(): Promise<void> {
+  const children = [...running];
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+
 const bin = fileURLToPath(new URL('../../bin/nocturne.js', import.meta.url));
 const built = fileURLToPath(new URL('../../dist/engine/cli/main.js', import.meta.url));
 
@@ -43,6 +62,8 @@ export async function spawnEngine(
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
