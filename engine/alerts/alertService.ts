@@ -176,7 +176,7 @@ export class AlertService {
       case 'create':
         alert = await tx.alerts.insert({
           sourceId: source.id,
-          alertKey: event.alertKey ?? this.newAlertKey(),
+          alertKey: event.alertKey || this.newAlertKey(), // '' is no key either
           state: 'PENDING',
           priority: event.priority ?? 'HIGH',
           severity: event.severity,

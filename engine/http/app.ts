@@ -1,6 +1,6 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { limits } from '../../shared/domain/limits.js';
 import type { EngineContext } from '../engineContext.js';
 import { EngineError } from '../errors.js';
@@ -28,6 +28,12 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
     logger: false,
     return503OnClosing: true,
     forceCloseConnections: true,
+    // Errors Fastify raises before routing (a bad %-escape, an overlong path parameter) skip
+    // the error handler; without this they answer in Fastify's own shape.
+    frameworkErrors: (error, _request, reply) => {
+      const { status, body } = toErrorReply(error);
+      void (reply as unknown as FastifyReply).code(status).send(body);
+    },
     serverFactory: (handler) =>
       (options.tls
         ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
@@ -75,7 +81,7 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
   });
 
   registerSystemRoutes(app, ctx);
-  registerIngestRoutes(app, ctx);
+  registerIngestRoutes(app, ctx, options.logError);
   registerAlertSourceRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
   return app;

@@ -50,6 +50,14 @@ function fromFastify(error: {
       return reply(400, 'invalid_json', 'The body is empty; send a JSON object.');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return reply(400, 'invalid_json', 'The body is not valid JSON.');
+    case 'FST_ERR_BAD_URL':
+      return reply(
+        400,
+        'invalid_request',
+        'The URL is not valid: a "%" must be followed by two hex digits of UTF-8.',
+      );
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return reply(414, 'invalid_request', 'A part of the URL path is too long for any id or key.');
     default:
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return reply(error.statusCode, 'invalid_request', error.message);
@@ -92,7 +100,11 @@ export function toErrorReply(error: unknown): ErrorReply {
     return { ...reply(503, 'shutting_down', error.message), headers: { 'Retry-After': '5' } };
   if (error instanceof JournalWriteError)
     return reply(503, 'store_unavailable', error.message, true);
-  const fastify = fromFastify(error as { code?: string; statusCode?: number; message: string });
+  // Anything may be thrown, null included: only objects can be Fastify's errors.
+  const fastify =
+    typeof error === 'object' && error !== null
+      ? fromFastify(error as { code?: string; statusCode?: number; message: string })
+      : null;
   if (fastify) return fastify;
   return reply(
     500,

@@ -39,6 +39,8 @@ function checkStructure(buf: Buffer): void {
       case 0x5d: // ]
       case 0x7d: // }
         depth -= 1;
+        // A closer with nothing open: not JSON, and it would let later nesting go uncounted.
+        if (depth < 0) throw new EngineError(400, 'invalid_json', 'The body is not valid JSON.');
         arrayCounts.pop();
         break;
       case 0x2c: {
@@ -73,8 +75,10 @@ export function parseJsonBody(buf: Buffer): unknown {
     );
   }
   checkStructure(buf);
+  const text = buf.toString('utf8');
+  let value: unknown;
   try {
-    return JSON.parse(buf.toString('utf8'));
+    value = JSON.parse(text);
   } catch (error) {
     throw new EngineError(
       400,
@@ -82,4 +86,38 @@ export function parseJsonBody(buf: Buffer): unknown {
       `The body is not valid JSON: ${(error as Error).message}.`,
     );
   }
+  return escapedSurrogate.test(text) ? wellFormed(value) : value;
+}
+
+/** A `\uD800`–`\uDFFF` escape: the only way a lone surrogate gets into valid UTF-8 JSON. */
+const escapedSurrogate = /\\u[dD][89a-fA-F]/;
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Replaces lone surrogates (in strings and keys) with U+FFFD, as TextEncoder does. The store
+ * keeps text as UTF-8, which cannot hold them: kept, they would come back as three garbage
+ * characters, and differently before and after a restart. Objects are changed in place with
+ * defineProperty, so an own `__proto__` key stays a plain key.
+ */
+function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(loneSurrogate, '\uFFFD');
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) value[i] = wellFormed(value[i]);
+    return value;
+  }
+  if (value !== null && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    for (const key of Object.keys(object)) {
+      const fixedKey = key.replace(loneSurrogate, '\uFFFD');
+      const fixed = wellFormed(object[key]);
+      if (fixedKey !== key) delete object[key];
+      Object.defineProperty(object, fixedKey, {
+        value: fixed,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  }
+  return value;
 }

@@ -4,7 +4,7 @@ import type { AlertPriority, AlertSeverity } from '../../shared/domain/alert.js'
 import { limits, truncate } from '../../shared/domain/limits.js';
 import { emptyEvent, type InboundEvent } from '../alerts/inboundEvent.js';
 import { parseOrThrow } from '../validation.js';
-import { alertKeyText, labelsMap, url } from './ingestFields.js';
+import { alertKeyText, labelsMap, lookup, url } from './ingestFields.js';
 
 /**
  * Prometheus Alertmanager webhook, version 4:
@@ -74,7 +74,7 @@ export function parseAlertmanagerWebhook(body: unknown): ParsedAlertmanagerWebho
     if (alert.status === 'resolved')
       return { ...emptyEvent, action: 'resolve', alertKey: fingerprint };
     const annotations = alert.annotations ?? {};
-    const severity = severityOf[(alert.labels.severity ?? '').toLowerCase()] ?? null;
+    const severity = lookup(severityOf, (alert.labels.severity ?? '').toLowerCase()) ?? null;
     const { summary, description, message, ...otherAnnotations } = annotations;
     const links = [];
     if (alert.generatorURL) links.push({ href: alert.generatorURL, text: 'Source' });

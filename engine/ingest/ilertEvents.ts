@@ -10,6 +10,7 @@ import {
   imagesList,
   labelsMap,
   linksList,
+  lookup,
   shortText,
   summaryText,
 } from './ingestFields.js';
@@ -66,7 +67,7 @@ export function parseIlertEvent(body: unknown): ParsedIlertEvent {
       [{ path: 'integrationKey', message: 'required' }],
     );
   }
-  const action = actions[input.eventType.toUpperCase()];
+  const action = lookup(actions, input.eventType.toUpperCase());
   if (!action) {
     throw new EngineError(
       400,
@@ -75,7 +76,8 @@ export function parseIlertEvent(body: unknown): ParsedIlertEvent {
       [{ path: 'eventType', message: 'unknown event type' }],
     );
   }
-  const alertKey = input.alertKey ?? input.incidentKey ?? null;
+  // An empty key is no key: on ALERT the engine generates one (never an alert keyed "").
+  const alertKey = input.alertKey || input.incidentKey || null;
   if (action === 'trigger' && !input.summary?.trim()) {
     throw new EngineError(400, 'invalid_request', 'An ALERT event needs a summary.', [
       { path: 'summary', message: 'required for ALERT' },

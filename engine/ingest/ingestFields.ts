@@ -8,6 +8,15 @@ import { limits, truncate } from '../../shared/domain/limits.js';
  */
 export const cutText = (max: number) => z.string().transform((s) => truncate(s, max));
 
+/**
+ * `table[key]` for a key the sender chose, counting only the table's own entries: a plain
+ * `table[key]` answers `"constructor"` or `"__proto__"` with Object's members, which then flow on
+ * as an action or a severity (a 500 at best).
+ */
+export function lookup<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 export const summaryText = cutText(limits.summaryChars);
 export const detailsText = cutText(limits.detailsChars);
 export const shortText = cutText(limits.shortTextChars);
@@ -28,7 +37,9 @@ export const labelsMap = z
       .min(1)
       .max(limits.labelNameChars, `a label name has at most ${limits.labelNameChars} characters`),
     z
-      .union([z.string(), z.number(), z.boolean()])
+      .union([z.string(), z.number(), z.boolean()], {
+        error: 'a label value is a string, a finite number or a boolean',
+      })
       .transform((v) => truncate(String(v), limits.labelValueChars)),
   )
   .refine((m) => Object.keys(m).length <= limits.labelCount, `at most ${limits.labelCount} labels`);

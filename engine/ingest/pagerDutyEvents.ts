@@ -8,6 +8,7 @@ import {
   customDetailsValue,
   imagesList,
   linksList,
+  lookup,
   shortText,
   summaryText,
   url,
@@ -17,7 +18,8 @@ import { toIssues } from '../validation.js';
 /**
  * PagerDuty Events API v2 (`POST /v2/enqueue`):
  * https://developer.pagerduty.com/docs/events-api-v2/trigger-events/
- * Errors answer in PagerDuty's own shape (see ./pagerDutyResponses.ts).
+ * Errors answer in PagerDuty's own shape: see the route's error handler in
+ * ../http/routes/ingestRoutes.ts.
  */
 const severities = ['critical', 'error', 'warning', 'info'] as const;
 
@@ -80,7 +82,7 @@ export function parsePagerDutyEvent(body: unknown): ParsedPagerDutyEvent {
     );
   }
   const input = top.data;
-  const action = actions[input.event_action];
+  const action = lookup(actions, input.event_action);
   if (!action) {
     throw invalid('unknown_event_type', [
       `'event_action' is invalid (must be one of trigger, acknowledge, resolve; got "${truncate(input.event_action, 40)}")`,
@@ -100,7 +102,9 @@ export function parsePagerDutyEvent(body: unknown): ParsedPagerDutyEvent {
   if (!payload.success) {
     throw invalid(
       'invalid_request',
-      toIssues(payload.error).map((i) => `'payload.${i.path}' ${i.message}`),
+      toIssues(payload.error).map(
+        (i) => `'${i.path === '(body)' ? 'payload' : `payload.${i.path}`}' ${i.message}`,
+      ),
     );
   }
   const p = payload.data;
@@ -115,7 +119,7 @@ export function parsePagerDutyEvent(body: unknown): ParsedPagerDutyEvent {
     event: {
       ...emptyEvent,
       action,
-      alertKey: input.dedup_key ?? null,
+      alertKey: input.dedup_key || null, // blank: generated, as PagerDuty does
       summary: p.summary,
       priority: priorityOf[p.severity],
       severity: p.severity,

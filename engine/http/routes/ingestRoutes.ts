@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IngestOutcome } from '../../alerts/alertService.js';
 import type { InboundEvent, InboundFormat } from '../../alerts/inboundEvent.js';
 import type { EngineContext } from '../../engineContext.js';
@@ -21,6 +21,8 @@ const outcomeNames = {
 const outcomeOf = (o: IngestOutcome) => outcomeNames[o.decision];
 const alertIdOf = (o: IngestOutcome) => ('alert' in o ? String(o.alert.id) : null);
 
+type LogError = (message: string, error: unknown) => void;
+
 /** Route config read by the app's hooks: which format a route speaks (metrics). */
 export interface IngestRouteConfig {
   readonly format?: InboundFormat;
@@ -31,7 +33,11 @@ export interface IngestRouteConfig {
  * answers 202 only once what it changed is durable. Rejections and rate limiting are counted
  * by the app's onResponse hook from the route's `format`.
  */
-export function registerIngestRoutes(app: FastifyInstance, ctx: EngineContext): void {
+export function registerIngestRoutes(
+  app: FastifyInstance,
+  ctx: EngineContext,
+  logError: LogError,
+): void {
   const ingest = async (format: InboundFormat, key: string, events: readonly InboundEvent[]) => {
     const wait = ctx.rateLimiter.take(key);
     if (wait > 0) {
@@ -71,7 +77,7 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EngineContext): 
     '/v2/enqueue',
     {
       config: { format: 'pagerduty' } satisfies IngestRouteConfig,
-      errorHandler: pagerDutyErrorHandler,
+      errorHandler: pagerDutyErrorHandler(logError),
     },
     async (request, reply) => {
       const { routingKey, event } = parsePagerDutyEvent(request.body);
@@ -104,26 +110,34 @@ export function registerIngestRoutes(app: FastifyInstance, ctx: EngineContext): 
   );
 }
 
-/** PagerDuty answers 400 `{status: "invalid event", message, errors: [...]}` and 429 `throttle event`. */
-function pagerDutyErrorHandler(error: unknown, _request: unknown, reply: FastifyReply): void {
-  const { status, body, headers, unexpected } = toErrorReply(error);
-  if (unexpected) reply.log.error(error);
-  const errors = body.error.issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-  void reply
-    .code(status)
-    .headers(headers)
-    .send(
-      status === 429
-        ? {
-            status: 'throttle event',
-            message: 'Requests for this service are arriving too quickly. Please retry later.',
-            code: body.error.code,
-          }
-        : {
-            status: 'invalid event',
-            message: body.error.message,
-            errors: errors ?? [body.error.message],
-            code: body.error.code,
-          },
-    );
-}
+/**
+ * PagerDuty answers 400 `{status: "invalid event", message, errors: [...]}` and 429 `throttle
+ * event`. It answers an unknown routing key with 400 too (senders treat 404 as a wrong URL), so
+ * that 404 becomes 400 here; `code` still says `unknown_integration_key`.
+ */
+const pagerDutyErrorHandler =
+  (logError: LogError) =>
+  (error: unknown, request: FastifyRequest, reply: FastifyReply): void => {
+    const { status: ours, body, headers, unexpected } = toErrorReply(error);
+    // Fastify's own logger is off: log through the engine's, as the app's error handler does.
+    if (unexpected) logError(`${request.method} ${request.url} failed`, error);
+    const status = body.error.code === 'unknown_integration_key' ? 400 : ours;
+    const errors = body.error.issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+    void reply
+      .code(status)
+      .headers(headers)
+      .send(
+        status === 429
+          ? {
+              status: 'throttle event',
+              message: 'Requests for this service are arriving too quickly. Please retry later.',
+              code: body.error.code,
+            }
+          : {
+              status: 'invalid event',
+              message: body.error.message,
+              errors: errors ?? [body.error.message],
+              code: body.error.code,
+            },
+      );
+  };
