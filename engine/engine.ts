@@ -87,8 +87,10 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       rateLimiter: new RateLimiter(options.ingestRateLimit ?? defaultIngestRateLimit, clock),
       hub,
     };
+    let closing: Promise<void> | null = null;
     const app = createHttpApp(context, {
       tls,
+      isClosing: () => closing !== null,
       logError: (message, error) => log(`${message}: ${(error as Error)?.stack ?? String(error)}`),
     });
     const upgrade = createUpgradeHandler({
@@ -103,7 +105,6 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     const port = (app.server.address() as AddressInfo).port;
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
 
-    let closing: Promise<void> | null = null;
     return {
       url: `${tls ? 'https' : 'http'}://${urlHost}:${port}`,
       port,

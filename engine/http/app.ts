@@ -15,6 +15,8 @@ export interface HttpOptions {
   readonly tls: { readonly cert: Buffer; readonly key: Buffer } | null;
   /** Log lines for unexpected errors. */
   readonly logError: (message: string, error: unknown) => void;
+  /** True once the engine is shutting down: new requests answer 503 `shutting_down`. */
+  readonly isClosing: () => boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
   const app = Fastify({
     bodyLimit: limits.maxBodyBytes,
     logger: false,
-    return503OnClosing: true,
+    return503OnClosing: false, // answered in our own shape by the onRequest hook below
     forceCloseConnections: true,
     // Errors Fastify raises before routing (a bad %-escape, an overlong path parameter) skip
     // the error handler; without this they answer in Fastify's own shape.
@@ -40,9 +42,25 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
         : createHttpServer(handler)) as Server,
   }) as unknown as FastifyInstance<Server>;
 
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!options.isClosing()) return;
+    const { status, body } = toErrorReply(
+      new EngineError(503, 'shutting_down', 'The engine is shutting down; retry in a moment.'),
+    );
+    return reply.code(status).headers({ 'Retry-After': '5', Connection: 'close' }).send(body);
+  });
+
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     try {
+      const encoding = request.headers['content-encoding'];
+      if (encoding && encoding.toLowerCase() !== 'identity') {
+        throw new EngineError(
+          415,
+          'unsupported_media_type',
+          `Bodies compressed with "${encoding}" are not accepted; send the JSON uncompressed.`,
+        );
+      }
       done(null, parseJsonBody(body as Buffer));
     } catch (error) {
       done(error as Error, undefined);

@@ -62,6 +62,6 @@ export const imagesList = z
 export const customDetailsValue = z
   .unknown()
   .refine(
-    (v) => v === undefined || JSON.stringify(v).length <= limits.customDetailsBytes,
+    (v) => v === undefined || Buffer.byteLength(JSON.stringify(v)) <= limits.customDetailsBytes,
     `custom details take at most ${limits.customDetailsBytes / 1024} KB as JSON`,
   );
