@@ -22,8 +22,7 @@ try {
     uptoSeq: request.uptoSeq,
     truncateTornTail: false,
   });
-  const image = recovered.db.export();
-  recovered.db.close();
+  const image = recovered.db.exportAndClose();
   const path = writeSnapshot(request.dir, recovered.lastSeq, image);
   parentPort?.postMessage({
     ok: true,

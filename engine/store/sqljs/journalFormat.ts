@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import type { SqlOp } from './sqlDatabase.js';
+import type { SqlOp, SqlValue } from './sqlDatabase.js';
 
 /** One committed transaction: its sequence number, commit time and writes. */
 export interface JournalRecord {
@@ -9,18 +9,47 @@ export interface JournalRecord {
 }
 
 /**
- * A record is one line: 8 hex digits of CRC-32 over the JSON, a space, the JSON, `\n`.
- * JSON never contains a raw newline, so a line break always ends a record, and a crash can only
+ * A segment is a series of lines: 8 hex digits of CRC-32 over the JSON, a space, the JSON, `\n`.
+ * JSON never contains a raw newline, so a line break always ends a line, and a crash can only
  * leave a torn *last* line: missing its newline, or with a CRC that does not match.
+ *
+ * Two kinds of line:
+ *   {"sql":[7,"INSERT INTO …"]}                   defines statement 7 of this segment
+ *   {"seq":42,"at":1764,"ops":[[7,[1,"a"]],…]}    a transaction: statement ids and parameters
+ * A statement is defined once per segment, before its first use (SQL text is most of a
+ * transaction's bytes otherwise), so every segment can be read on its own.
  */
-export function encodeRecord(record: JournalRecord): Buffer {
-  const json = Buffer.from(JSON.stringify(record), 'utf8');
-  const line = Buffer.allocUnsafe(9 + json.length + 1);
-  line.write(crc32(json).toString(16).padStart(8, '0'), 0, 'latin1');
+type Line =
+  { sql: [number, string] } | { seq: number; at: number; ops: Array<[number, SqlValue[]]> };
+
+function frame(json: string): Buffer {
+  const body = Buffer.from(json, 'utf8');
+  const line = Buffer.allocUnsafe(9 + body.length + 1);
+  line.write(crc32(body).toString(16).padStart(8, '0'), 0, 'latin1');
   line[8] = 0x20;
-  json.copy(line, 9);
+  body.copy(line, 9);
   line[line.length - 1] = 0x0a;
   return line;
+}
+
+/** Encodes the records of one segment, defining each SQL text the first time it is used. */
+export class SegmentEncoder {
+  private readonly ids = new Map<string, number>();
+
+  encode(record: JournalRecord): Buffer {
+    const lines: Buffer[] = [];
+    const ops = record.ops.map(([sql, params]): [number, readonly SqlValue[]] => {
+      let id = this.ids.get(sql);
+      if (id === undefined) {
+        id = this.ids.size + 1;
+        this.ids.set(sql, id);
+        lines.push(frame(JSON.stringify({ sql: [id, sql] })));
+      }
+      return [id, params];
+    });
+    lines.push(frame(JSON.stringify({ seq: record.seq, at: record.at, ops })));
+    return lines.length === 1 ? lines[0]! : Buffer.concat(lines);
+  }
 }
 
 export class JournalCorruptError extends Error {
@@ -41,18 +70,19 @@ export class JournalCorruptError extends Error {
 
 export interface DecodedSegment {
   readonly records: JournalRecord[];
-  /** Bytes holding whole, intact records; anything after is a torn tail. */
+  /** Bytes holding whole, intact lines; anything after is a torn tail. */
   readonly validBytes: number;
 }
 
-/** Parses one line (without its newline), or says why it is not a record. */
-function decodeLine(line: Buffer): JournalRecord | string {
-  if (line.length < 10 || line[8] !== 0x20) return 'no record header';
+/** Parses one line (without its newline), or says why it is not a line of the journal. */
+function decodeLine(line: Buffer): Line | string {
+  if (line.length < 10 || line[8] !== 0x20) return 'no line header';
   const json = line.subarray(9);
   const expected = Number.parseInt(line.toString('latin1', 0, 8), 16);
   if (!Number.isFinite(expected) || crc32(json) !== expected) return 'checksum mismatch';
   try {
-    const value = JSON.parse(json.toString('utf8')) as JournalRecord;
+    const value = JSON.parse(json.toString('utf8')) as Line;
+    if ('sql' in value) return Array.isArray(value.sql) ? value : 'not a statement';
     if (!Number.isSafeInteger(value.seq) || !Array.isArray(value.ops)) return 'not a record';
     return value;
   } catch {
@@ -62,10 +92,11 @@ function decodeLine(line: Buffer): JournalRecord | string {
 
 /**
  * Decodes a journal segment. A damaged or unterminated line with nothing intact after it is a
- * torn tail and ends the segment (`validBytes` marks where); damage followed by intact records
+ * torn tail and ends the segment (`validBytes` marks where); damage followed by intact lines
  * throws {@link JournalCorruptError}.
  */
 export function decodeSegment(file: string, buf: Buffer): DecodedSegment {
+  const statements = new Map<number, string>();
   const records: JournalRecord[] = [];
   let offset = 0;
   while (offset < buf.length) {
@@ -76,7 +107,17 @@ export function decodeSegment(file: string, buf: Buffer): DecodedSegment {
       assertNothingIntactAfter(file, buf, newline + 1, offset, decoded);
       break;
     }
-    records.push(decoded);
+    if ('sql' in decoded) {
+      statements.set(decoded.sql[0], decoded.sql[1]);
+    } else {
+      const ops = decoded.ops.map(([id, params]): SqlOp => {
+        const sql = statements.get(id);
+        if (sql === undefined)
+          throw new JournalCorruptError(file, offset, `statement ${id} is not defined`);
+        return [sql, params];
+      });
+      records.push({ seq: decoded.seq, at: decoded.at, ops });
+    }
     offset = newline + 1;
   }
   return { records, validBytes: offset };

@@ -1,8 +1,10 @@
+import { LIVE } from './liveSchema.js';
 import type { SqlDatabase } from './sqlDatabase.js';
 
 /**
  * Versioned schema migrations. Each runs once, in order, inside a journaled transaction that
- * also sets `PRAGMA user_version`, so replaying the journal rebuilds the schema exactly.
+ * also sets `PRAGMA live.user_version`, so replaying the journal rebuilds the schema exactly.
+ * Objects are created in the in-memory schema `live` (./liveSchema.ts).
  * Never edit a released migration: add the next one.
  *
  * Conventions: ids are INTEGER PRIMARY KEY AUTOINCREMENT (never reused); times are epoch
@@ -11,7 +13,7 @@ import type { SqlDatabase } from './sqlDatabase.js';
 export const migrations: readonly string[] = [
   // 1: users, tokens, alert sources, alerts and their log
   `
-  CREATE TABLE users (
+  CREATE TABLE live.users (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
     email TEXT NOT NULL,
@@ -20,9 +22,9 @@ export const migrations: readonly string[] = [
     created_at INTEGER NOT NULL,
     updated_at INTEGER NOT NULL
   );
-  CREATE UNIQUE INDEX users_email ON users (lower(email));
+  CREATE UNIQUE INDEX live.users_email ON users (lower(email));
 
-  CREATE TABLE api_tokens (
+  CREATE TABLE live.api_tokens (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id INTEGER NOT NULL REFERENCES users (id),
     name TEXT NOT NULL,
@@ -32,7 +34,7 @@ export const migrations: readonly string[] = [
     revoked_at INTEGER
   );
 
-  CREATE TABLE alert_sources (
+  CREATE TABLE live.alert_sources (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
     integration_key TEXT NOT NULL UNIQUE,
@@ -42,7 +44,7 @@ export const migrations: readonly string[] = [
     deleted_at INTEGER
   );
 
-  CREATE TABLE alerts (
+  CREATE TABLE live.alerts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     source_id INTEGER NOT NULL REFERENCES alert_sources (id),
     alert_key TEXT NOT NULL,
@@ -67,12 +69,12 @@ export const migrations: readonly string[] = [
     assignee_id INTEGER
   );
   -- At most one open alert per source and key: de-duplication, enforced by the database too.
-  CREATE UNIQUE INDEX alerts_open_key ON alerts (source_id, key_norm) WHERE state <> 'RESOLVED';
-  CREATE INDEX alerts_created ON alerts (created_at, id);
-  CREATE INDEX alerts_state_created ON alerts (state, created_at, id);
-  CREATE INDEX alerts_resolved ON alerts (resolved_at) WHERE resolved_at IS NOT NULL;
+  CREATE UNIQUE INDEX live.alerts_open_key ON alerts (source_id, key_norm) WHERE state <> 'RESOLVED';
+  CREATE INDEX live.alerts_created ON alerts (created_at, id);
+  CREATE INDEX live.alerts_state_created ON alerts (state, created_at, id);
+  CREATE INDEX live.alerts_resolved ON alerts (resolved_at) WHERE resolved_at IS NOT NULL;
 
-  CREATE TABLE alert_log (
+  CREATE TABLE live.alert_log (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     alert_id INTEGER NOT NULL REFERENCES alerts (id),
     at INTEGER NOT NULL,
@@ -80,12 +82,12 @@ export const migrations: readonly string[] = [
     actor_json TEXT NOT NULL,
     message TEXT NOT NULL
   );
-  CREATE INDEX alert_log_alert ON alert_log (alert_id, id);
+  CREATE INDEX live.alert_log_alert ON alert_log (alert_id, id);
   `,
 ];
 
 export function schemaVersion(db: SqlDatabase): number {
-  return Number(db.get('PRAGMA user_version')?.user_version ?? 0);
+  return Number(db.get(`PRAGMA ${LIVE}.user_version`)?.user_version ?? 0);
 }
 
 /** Migrations still to run, as `[version, sql]`. */

@@ -1,4 +1,5 @@
 import initSqlJs from 'sql.js';
+import { copySchema, emptySchema, LIVE, type SqlExec } from './liveSchema.js';
 
 type SqlJs = Awaited<ReturnType<typeof initSqlJs>>;
 type Database = initSqlJs.Database;
@@ -18,9 +19,8 @@ export function loadSqlJs(): Promise<SqlJs> {
 }
 
 /**
- * sql.js keeps the database in a MEMFS file; without these pragmas every commit writes and
- * deletes a rollback journal there (≈50 µs a transaction instead of ≈6 µs). `export()` re-opens
- * the database and forgets pragmas, so they are applied after every open.
+ * Durability is the journal's job, not SQLite's: without these, every commit would write and
+ * delete a rollback journal in sql.js's in-memory file system.
  */
 const pragmas =
   'PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA locking_mode=EXCLUSIVE; PRAGMA temp_store=MEMORY;';
@@ -33,15 +33,35 @@ const pragmas =
  */
 export class SqlDatabase {
   private readonly statements = new Map<string, Statement>();
+  private readonly columnNames = new Map<Statement, string[]>();
   private ops: SqlOp[] | null = null;
+  private readonly rollbackListeners = new Set<() => void>();
 
-  private constructor(private readonly db: Database) {
-    db.exec(pragmas);
-  }
+  private constructor(private readonly db: Database) {}
 
+  /**
+   * Opens a database holding `image` (a snapshot), or an empty one. The tables live in the
+   * in-memory schema `live` (see ./liveSchema.ts), whatever the image held in `main`.
+   */
   static async open(image?: Uint8Array): Promise<SqlDatabase> {
     const SQL = await loadSqlJs();
-    return new SqlDatabase(new SQL.Database(image));
+    const db = new SQL.Database(image);
+    db.exec(pragmas);
+    db.exec(`ATTACH ':memory:' AS ${LIVE}`);
+    const self = new SqlDatabase(db);
+    if (image) {
+      copySchema(self.rawExec, 'main', LIVE);
+      emptySchema(self.rawExec, 'main');
+    }
+    return self;
+  }
+
+  /** The connection as ./liveSchema.ts uses it: plain SQL, no journaling. */
+  private get rawExec(): SqlExec {
+    return {
+      exec: (sql) => void this.db.exec(sql),
+      all: (sql) => this.all(sql),
+    };
   }
 
   get inTransaction(): boolean {
@@ -66,6 +86,24 @@ export class SqlDatabase {
     if (!this.ops) return;
     this.ops = null;
     this.statement('ROLLBACK').run();
+    for (const listener of this.rollbackListeners) listener();
+  }
+
+  /** Caches of what a transaction read must forget it when the transaction is rolled back. */
+  onRollback(listener: () => void): void {
+    this.rollbackListeners.add(listener);
+  }
+
+  /**
+   * A write that returns its row (`INSERT … RETURNING id`, `UPDATE … RETURNING *`): one
+   * statement instead of a write and a read. Recorded for the journal like {@link run}; replay
+   * runs it again and ignores the row.
+   */
+  runReturning(sql: string, params: readonly SqlValue[]): SqlRow | undefined {
+    const ops = this.requireTransaction();
+    const row = this.get(sql, params);
+    ops.push([sql, params]);
+    return row;
   }
 
   /** A write (INSERT, UPDATE, DELETE, DDL); recorded for the journal. */
@@ -90,7 +128,7 @@ export class SqlDatabase {
     const stmt = this.statement(sql);
     try {
       stmt.bind(params as SqlValue[]);
-      return stmt.step() ? (stmt.getAsObject() as SqlRow) : undefined;
+      return stmt.step() ? this.readRow(stmt) : undefined;
     } finally {
       stmt.reset();
     }
@@ -101,7 +139,7 @@ export class SqlDatabase {
     const rows: SqlRow[] = [];
     try {
       stmt.bind(params as SqlValue[]);
-      while (stmt.step()) rows.push(stmt.getAsObject() as SqlRow);
+      while (stmt.step()) rows.push(this.readRow(stmt));
       return rows;
     } finally {
       stmt.reset();
@@ -113,12 +151,17 @@ export class SqlDatabase {
     for (const [sql, params] of ops) this.run(sql, params);
   }
 
-  /** The whole database as an SQLite file image. Forgets prepared statements; not in a transaction. */
-  export(): Uint8Array {
+  /**
+   * The whole database as an SQLite file image (what snapshots hold), and closes the database:
+   * sql.js re-opens only `main` after an export, so `live` would be gone. Blocks the thread for
+   * tens of milliseconds per 10 MB: only the checkpoint worker and shutdown call it.
+   */
+  exportAndClose(): Uint8Array {
     if (this.ops) throw new Error('cannot export inside a transaction');
     this.freeStatements(); // export() frees them inside sql.js too
+    copySchema(this.rawExec, LIVE, 'main');
     const image = this.db.export();
-    this.db.exec(pragmas);
+    this.db.close();
     return image;
   }
 
@@ -149,7 +192,24 @@ export class SqlDatabase {
     return stmt;
   }
 
+  /**
+   * The current row as an object. sql.js's getAsObject() asks SQLite for every column's name on
+   * every row; the names of a prepared statement never change, so ask once.
+   */
+  private readRow(stmt: Statement): SqlRow {
+    let names = this.columnNames.get(stmt);
+    if (!names) {
+      names = stmt.getColumnNames();
+      this.columnNames.set(stmt, names);
+    }
+    const values = stmt.get() as SqlValue[];
+    const row: SqlRow = {};
+    for (let i = 0; i < names.length; i += 1) row[names[i]!] = values[i] ?? null;
+    return row;
+  }
+
   private freeStatements(): void {
+    this.columnNames.clear();
     for (const stmt of this.statements.values()) stmt.free();
     this.statements.clear();
   }

@@ -5,8 +5,8 @@ import type { Commit, ReadTx, Store, StoreHealth, WriteTx } from '../store.js';
 import { runCheckpointWorker } from './checkpoint.js';
 import { journalSize, removeTempFiles } from './dataDir.js';
 import { lockDataDir } from './dataDirLock.js';
-import { encodeRecord } from './journalFormat.js';
 import { JournalWriter } from './journalWriter.js';
+import { LIVE } from './liveSchema.js';
 import { pendingMigrations } from './migrations.js';
 import { recover } from './recovery.js';
 import { SqlAlertSourcesRepo } from './repos/alertSourcesRepo.js';
@@ -154,9 +154,8 @@ export class SqlJsStore implements Store {
         return { result, durable: this.whenDurable(this.seq) };
       }
       const seq = ++this.seq;
-      const line = encodeRecord({ seq, at: this.options.clock.now(), ops });
       if (changes.length > 0) this.pendingCommits.push({ seq, changes });
-      return { result, durable: this.journal.append(seq, line) };
+      return { result, durable: this.journal.append({ seq, at: this.options.clock.now(), ops }) };
     });
     return committed.then(async ({ result, durable }) => {
       await durable;
@@ -204,11 +203,12 @@ export class SqlJsStore implements Store {
     try {
       if (!this.journal.failed && this.seq > this.lastSnapshotSeq) {
         // A final snapshot makes the next start a plain load. Blocking is fine here.
-        writeSnapshot(this.options.dir, this.seq, this.db.export());
+        writeSnapshot(this.options.dir, this.seq, this.db.exportAndClose());
         pruneBefore(this.options.dir, this.seq, { includingNewest: true });
+      } else {
+        this.db.close();
       }
     } finally {
-      this.db.close();
       this.lock.release();
     }
   }
@@ -232,7 +232,7 @@ export class SqlJsStore implements Store {
     for (const [version, sql] of pending) {
       await this.write(async () => {
         this.db.run(sql);
-        this.db.run(`PRAGMA user_version = ${version}`);
+        this.db.run(`PRAGMA ${LIVE}.user_version = ${version}`);
       });
     }
     return pending.length;

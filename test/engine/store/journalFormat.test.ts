@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   decodeSegment,
-  encodeRecord,
   JournalCorruptError,
+  SegmentEncoder,
   type JournalRecord,
 } from '../../../engine/store/sqljs/journalFormat.js';
 
@@ -14,7 +14,17 @@ const record = (seq: number): JournalRecord => ({
   ],
 });
 
-const segment = (...seqs: number[]) => Buffer.concat(seqs.map((s) => encodeRecord(record(s))));
+/** A fresh segment holding these records (statements defined on first use). */
+const segment = (...seqs: number[]) => {
+  const encoder = new SegmentEncoder();
+  return Buffer.concat(seqs.map((s) => encoder.encode(record(s))));
+};
+/** A record as a later line of a segment (its statement already defined). */
+const later = (seq: number) => {
+  const encoder = new SegmentEncoder();
+  encoder.encode(record(0));
+  return encoder.encode(record(seq));
+};
 
 describe('journal records', () => {
   it('round-trip through encode and decode', () => {
@@ -26,7 +36,7 @@ describe('journal records', () => {
 
   it('drop a torn last line that lacks its newline (crash mid-write)', () => {
     const whole = segment(1, 2);
-    const torn = encodeRecord(record(3)).subarray(0, 20);
+    const torn = later(3).subarray(0, 20);
     const decoded = decodeSegment('j', Buffer.concat([whole, torn]));
     expect(decoded.records.map((r) => r.seq)).toEqual([1, 2]);
     expect(decoded.validBytes).toBe(whole.length);
@@ -34,7 +44,7 @@ describe('journal records', () => {
 
   it('drop a last line whose checksum does not match (partly written page)', () => {
     const whole = segment(1);
-    const bad = Buffer.from(encodeRecord(record(2)));
+    const bad = Buffer.from(later(2));
     bad[bad.length - 5] = 0x41; // damage inside the JSON
     const decoded = decodeSegment('j', Buffer.concat([whole, bad]));
     expect(decoded.records.map((r) => r.seq)).toEqual([1]);
@@ -49,13 +59,25 @@ describe('journal records', () => {
   });
 
   it('refuse damage that intact records follow: that is corruption, not a torn write', () => {
-    const first = encodeRecord(record(1));
-    const damaged = Buffer.from(encodeRecord(record(2)));
+    const first = segment(1);
+    const damaged = Buffer.from(later(2));
     damaged[12] = 0x7a;
-    const buf = Buffer.concat([first, damaged, encodeRecord(record(3))]);
+    const buf = Buffer.concat([first, damaged, later(3)]);
     expect(() => decodeSegment('journal-x.log', buf)).toThrow(JournalCorruptError);
     expect(() => decodeSegment('journal-x.log', buf)).toThrow(
       /journal-x\.log is damaged at byte \d+/,
     );
+  });
+
+  it('define each statement once per segment, before its first use', () => {
+    const buf = segment(1, 2, 3);
+    const lines = buf.toString('utf8').trim().split('\n');
+    expect(lines).toHaveLength(4); // one definition, three records
+    expect(lines[0]).toContain('"sql":[1,"INSERT INTO t (a, b) VALUES (?, ?)"]');
+    expect(lines.slice(1).every((l) => !l.includes('INSERT'))).toBe(true);
+  });
+
+  it('refuse a record that uses a statement the segment never defined', () => {
+    expect(() => decodeSegment('journal-y.log', later(5))).toThrow(/statement 1 is not defined/);
   });
 });

@@ -14,7 +14,15 @@ function toSource(row: SqlRow): AlertSourceRecord {
 }
 
 export class SqlAlertSourcesRepo implements AlertSourcesRepo {
-  constructor(private readonly db: SqlDatabase) {}
+  /**
+   * Every inbound event looks its source up by integration key: keep the answers. Any change
+   * to any source, and any rollback, forgets them all (sources change rarely).
+   */
+  private readonly byKey = new Map<string, AlertSourceRecord>();
+
+  constructor(private readonly db: SqlDatabase) {
+    db.onRollback(() => this.byKey.clear());
+  }
 
   async get(id: number): Promise<AlertSourceRecord | null> {
     const row = this.db.get('SELECT * FROM alert_sources WHERE id = ? AND deleted_at IS NULL', [
@@ -24,11 +32,16 @@ export class SqlAlertSourcesRepo implements AlertSourcesRepo {
   }
 
   async getByIntegrationKey(key: string): Promise<AlertSourceRecord | null> {
+    const cached = this.byKey.get(key);
+    if (cached) return cached;
     const row = this.db.get(
       'SELECT * FROM alert_sources WHERE integration_key = ? AND deleted_at IS NULL',
       [key],
     );
-    return row ? toSource(row) : null;
+    if (!row) return null;
+    const source = toSource(row);
+    this.byKey.set(key, source);
+    return source;
   }
 
   async list(): Promise<AlertSourceRecord[]> {
@@ -38,6 +51,7 @@ export class SqlAlertSourcesRepo implements AlertSourcesRepo {
   }
 
   async insert(source: NewAlertSource): Promise<AlertSourceRecord> {
+    this.byKey.clear();
     this.db.run(
       'INSERT INTO alert_sources (name, integration_key, escalation_policy_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
       [
@@ -57,6 +71,7 @@ export class SqlAlertSourcesRepo implements AlertSourcesRepo {
       Pick<AlertSourceRecord, 'name' | 'escalationPolicyId' | 'integrationKey' | 'updatedAt'>
     >,
   ): Promise<AlertSourceRecord> {
+    this.byKey.clear();
     const current = await this.get(id);
     if (!current) throw new Error(`alert source ${id} does not exist`);
     const next = { ...current, ...patch };
@@ -68,6 +83,7 @@ export class SqlAlertSourcesRepo implements AlertSourcesRepo {
   }
 
   async remove(id: number, at: number): Promise<void> {
+    this.byKey.clear();
     // The key is freed (and can never match again) by prefixing it with the deletion mark.
     this.db.run(
       "UPDATE alert_sources SET deleted_at = ?, integration_key = 'deleted:' || id || ':' || integration_key WHERE id = ?",

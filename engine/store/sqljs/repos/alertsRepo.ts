@@ -69,7 +69,7 @@ const columns: ReadonlyArray<readonly [keyof AlertRecord, string, (v: never) => 
   ['assigneeId', 'assignee_id', (v: number | null) => v],
 ];
 
-const insertSql = `INSERT INTO alerts (key_norm, ${columns.map(([, c]) => c).join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`;
+const insertSql = `INSERT INTO alerts (key_norm, ${columns.map(([, c]) => c).join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')}) RETURNING id`;
 
 function toLog(row: SqlRow): AlertLogRecord {
   return {
@@ -181,8 +181,8 @@ export class SqlAlertsRepo implements AlertsRepo {
     const values = columns.map(([field, , store]) =>
       store(alert[field as keyof NewAlert] as never),
     );
-    this.db.run(insertSql, [normalizeAlertKey(alert.alertKey), ...values]);
-    return { ...alert, id: this.db.lastInsertId() };
+    const row = this.db.runReturning(insertSql, [normalizeAlertKey(alert.alertKey), ...values]);
+    return { ...alert, id: Number(row?.id) };
   }
 
   async update(id: number, patch: AlertPatch): Promise<AlertRecord> {
@@ -194,11 +194,15 @@ export class SqlAlertsRepo implements AlertsRepo {
         params.push(store(patch[field as keyof AlertPatch] as never));
       }
     }
-    if (set.length > 0)
-      this.db.run(`UPDATE alerts SET ${set.join(', ')} WHERE id = ?`, [...params, id]);
-    const updated = await this.get(id);
-    if (!updated) throw new Error(`alert ${id} does not exist`);
-    return updated;
+    const row =
+      set.length > 0
+        ? this.db.runReturning(`UPDATE alerts SET ${set.join(', ')} WHERE id = ? RETURNING *`, [
+            ...params,
+            id,
+          ])
+        : this.db.get('SELECT * FROM alerts WHERE id = ?', [id]);
+    if (!row) throw new Error(`alert ${id} does not exist`);
+    return toAlert(row);
   }
 
   async appendLog(entry: NewAlertLog): Promise<void> {
