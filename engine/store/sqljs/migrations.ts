@@ -1,103 +1,42 @@
 import { LIVE } from './liveSchema.js';
+import type { Migration } from './migrations/migration.js';
+import { migrations as known } from './migrations/index.js';
 import type { SqlDatabase } from './sqlDatabase.js';
 
+export { known as migrations };
+
 /**
- * Versioned schema migrations. Each runs once, in order, inside a journaled transaction that
- * also sets `PRAGMA live.user_version`, so replaying the journal rebuilds the schema exactly.
- * Objects are created in the in-memory schema `live` (./liveSchema.ts).
- * Never edit a released migration: add the next one.
- *
- * Conventions: ids are INTEGER PRIMARY KEY AUTOINCREMENT (never reused); times are epoch
- * milliseconds; JSON columns end in `_json`.
+ * Which migrations a database has had is kept in `live.schema_migrations` (one row a version),
+ * so migrations written side by side apply in version order whatever order they were merged in;
+ * `PRAGMA live.user_version` mirrors the highest one.
  */
-export const migrations: readonly string[] = [
-  // 1: users, tokens, alert sources, alerts and their log
-  `
-  CREATE TABLE live.users (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    email TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role IN ('admin', 'responder', 'viewer')),
-    time_zone TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL
-  );
-  CREATE UNIQUE INDEX live.users_email ON users (lower(email));
+export const migrationTableSql = `CREATE TABLE IF NOT EXISTS ${LIVE}.schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`;
 
-  CREATE TABLE live.api_tokens (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    user_id INTEGER NOT NULL REFERENCES users (id),
-    name TEXT NOT NULL,
-    token_hash TEXT NOT NULL UNIQUE,
-    prefix TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    revoked_at INTEGER
+function appliedVersions(db: SqlDatabase): Set<number> {
+  const exists = db.get(
+    `SELECT 1 AS x FROM ${LIVE}.sqlite_master WHERE name = 'schema_migrations'`,
   );
-
-  CREATE TABLE live.alert_sources (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    name TEXT NOT NULL,
-    integration_key TEXT NOT NULL UNIQUE,
-    escalation_policy_id TEXT,
-    created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL,
-    deleted_at INTEGER
+  if (!exists) return new Set();
+  return new Set(
+    db.all(`SELECT version FROM ${LIVE}.schema_migrations`).map((r) => Number(r.version)),
   );
-
-  CREATE TABLE live.alerts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    source_id INTEGER NOT NULL REFERENCES alert_sources (id),
-    alert_key TEXT NOT NULL,
-    key_norm TEXT NOT NULL,
-    state TEXT NOT NULL CHECK (state IN ('PENDING', 'ACCEPTED', 'RESOLVED')),
-    priority TEXT NOT NULL CHECK (priority IN ('HIGH', 'LOW')),
-    severity TEXT,
-    summary TEXT NOT NULL,
-    details TEXT,
-    origin TEXT NOT NULL,
-    labels_json TEXT NOT NULL,
-    links_json TEXT NOT NULL,
-    images_json TEXT NOT NULL,
-    custom_details_json TEXT,
-    event_count INTEGER NOT NULL,
-    created_at INTEGER NOT NULL,
-    updated_at INTEGER NOT NULL,
-    last_event_at INTEGER NOT NULL,
-    accepted_at INTEGER,
-    accepted_by INTEGER,
-    resolved_at INTEGER,
-    assignee_id INTEGER
-  );
-  -- At most one open alert per source and key: de-duplication, enforced by the database too.
-  CREATE UNIQUE INDEX live.alerts_open_key ON alerts (source_id, key_norm) WHERE state <> 'RESOLVED';
-  CREATE INDEX live.alerts_created ON alerts (created_at, id);
-  CREATE INDEX live.alerts_state_created ON alerts (state, created_at, id);
-  CREATE INDEX live.alerts_resolved ON alerts (resolved_at) WHERE resolved_at IS NOT NULL;
-
-  CREATE TABLE live.alert_log (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    alert_id INTEGER NOT NULL REFERENCES alerts (id),
-    at INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    actor_json TEXT NOT NULL,
-    message TEXT NOT NULL
-  );
-  CREATE INDEX live.alert_log_alert ON alert_log (alert_id, id);
-  `,
-];
+}
 
 export function schemaVersion(db: SqlDatabase): number {
   return Number(db.get(`PRAGMA ${LIVE}.user_version`)?.user_version ?? 0);
 }
 
-/** Migrations still to run, as `[version, sql]`. */
-export function pendingMigrations(db: SqlDatabase): Array<[number, string]> {
-  const current = schemaVersion(db);
-  if (current > migrations.length) {
+/** Migrations still to run, in version order; refuses data written by a newer engine. */
+export function pendingMigrations(db: SqlDatabase): Migration[] {
+  const applied = appliedVersions(db);
+  const knownVersions = new Set(known.map((m) => m.version));
+  const unknown = [...applied].filter((v) => !knownVersions.has(v));
+  const newest = Math.max(0, ...known.map((m) => m.version));
+  if (unknown.length > 0 || schemaVersion(db) > newest) {
     throw new Error(
-      `This data directory was written by a newer Nocturne (schema ${current}; this one knows ` +
-        `${migrations.length}). Run the newer version, or restore a backup made for this one.`,
+      `This data directory was written by a newer Nocturne (schema ${Math.max(schemaVersion(db), ...unknown)}; ` +
+        `this one knows up to ${newest}). Run the newer version, or restore a backup made for this one.`,
     );
   }
-  return migrations.slice(current).map((sql, i) => [current + i + 1, sql]);
+  return known.filter((m) => !applied.has(m.version)).sort((a, b) => a.version - b.version);
 }

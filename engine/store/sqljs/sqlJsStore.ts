@@ -7,7 +7,7 @@ import { journalSize, removeTempFiles } from './dataDir.js';
 import { lockDataDir } from './dataDirLock.js';
 import { JournalWriter } from './journalWriter.js';
 import { LIVE } from './liveSchema.js';
-import { pendingMigrations } from './migrations.js';
+import { migrationTableSql, pendingMigrations, schemaVersion } from './migrations.js';
 import { recover } from './recovery.js';
 import { SqlAlertSourcesRepo } from './repos/alertSourcesRepo.js';
 import { SqlAlertsRepo } from './repos/alertsRepo.js';
@@ -229,10 +229,17 @@ export class SqlJsStore implements Store {
 
   private async migrate(): Promise<number> {
     const pending = await this.exclusive(async () => pendingMigrations(this.db));
-    for (const [version, sql] of pending) {
+    for (const migration of pending) {
       await this.write(async () => {
-        this.db.run(sql);
-        this.db.run(`PRAGMA ${LIVE}.user_version = ${version}`);
+        this.db.run(migrationTableSql);
+        this.db.run(migration.sql);
+        this.db.run(
+          `INSERT INTO ${LIVE}.schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+          [migration.version, migration.name, this.options.clock.now()],
+        );
+        this.db.run(
+          `PRAGMA ${LIVE}.user_version = ${Math.max(migration.version, schemaVersion(this.db))}`,
+        );
       });
     }
     return pending.length;

@@ -1,0 +1,5 @@
+import { alertsCore } from './001_alertsCore.js';
+import type { Migration } from './migration.js';
+
+/** Every migration this engine knows, one file each, listed here in version order. */
+export const migrations: readonly Migration[] = [alertsCore];
