@@ -1,17 +1,16 @@
-import type { AlertState, AlertPriority } from '../../shared/domain/alert.js';
 import type { Change } from '../../shared/protocol/changes.js';
+import type { AlertsReader, AlertsRepo } from './repositories/alerts.js';
+import type { AlertSourcesReader, AlertSourcesRepo } from './repositories/alertSources.js';
 import type {
-  AlertLogRecord,
-  AlertPatch,
-  AlertRecord,
-  AlertSourceRecord,
-  ApiTokenRecord,
-  NewAlert,
-  NewAlertLog,
-  NewAlertSource,
-  NewUser,
-  UserRecord,
-} from './records.js';
+  ApiTokensReader,
+  ApiTokensRepo,
+  UsersReader,
+  UsersRepo,
+} from './repositories/users.js';
+
+export type * from './repositories/alerts.js';
+export type * from './repositories/alertSources.js';
+export type * from './repositories/users.js';
 
 /**
  * The engine's one way to its data. The embedded implementation is sql.js plus a journal
@@ -73,88 +72,4 @@ export interface WriteTx extends ReadTx {
   readonly apiTokens: ApiTokensRepo;
   /** Tells consoles about a change once this transaction is durable. */
   publish(change: Change): void;
-}
-
-// ── alerts ──────────────────────────────────────────────────────────────────────────────
-
-export interface AlertFilter {
-  readonly states?: readonly AlertState[];
-  readonly priorities?: readonly AlertPriority[];
-  readonly sourceIds?: readonly number[];
-  /** Case-insensitive substring of summary, alert key or details. */
-  readonly text?: string;
-  /** created_at >= from */
-  readonly from?: number;
-  /** created_at < to */
-  readonly to?: number;
-}
-
-/** Position after the last row of a page, newest-first order: (createdAt, id) descending. */
-export interface AlertCursor {
-  readonly createdAt: number;
-  readonly id: number;
-}
-
-export interface AlertsReader {
-  get(id: number): Promise<AlertRecord | null>;
-  /** The open (PENDING or ACCEPTED) alert of a source with this normalised key. */
-  findOpen(sourceId: number, keyNorm: string): Promise<AlertRecord | null>;
-  /** Newest first, `limit` rows after `cursor`. */
-  list(filter: AlertFilter, limit: number, cursor: AlertCursor | null): Promise<AlertRecord[]>;
-  /** Every open alert and the `resolvedLimit` most recently resolved ones (stream snapshots). */
-  listLive(resolvedLimit: number): Promise<AlertRecord[]>;
-  listOpenBySource(sourceId: number): Promise<AlertRecord[]>;
-  countByState(): Promise<Record<AlertState, number>>;
-  /** Oldest first, `limit` entries after the entry with id `afterId`. */
-  listLog(alertId: number, limit: number, afterId: number): Promise<AlertLogRecord[]>;
-}
-
-export interface AlertsRepo extends AlertsReader {
-  insert(alert: NewAlert): Promise<AlertRecord>;
-  update(id: number, patch: AlertPatch): Promise<AlertRecord>;
-  appendLog(entry: NewAlertLog): Promise<void>;
-}
-
-// ── alert sources ───────────────────────────────────────────────────────────────────────
-
-export interface AlertSourcesReader {
-  get(id: number): Promise<AlertSourceRecord | null>;
-  getByIntegrationKey(key: string): Promise<AlertSourceRecord | null>;
-  list(): Promise<AlertSourceRecord[]>;
-}
-
-export interface AlertSourcesRepo extends AlertSourcesReader {
-  insert(source: NewAlertSource): Promise<AlertSourceRecord>;
-  update(
-    id: number,
-    patch: Partial<
-      Pick<AlertSourceRecord, 'name' | 'escalationPolicyId' | 'integrationKey' | 'updatedAt'>
-    >,
-  ): Promise<AlertSourceRecord>;
-  /** Soft delete: alerts keep their source's id; the integration key stops working. */
-  remove(id: number, at: number): Promise<void>;
-}
-
-// ── users and tokens ────────────────────────────────────────────────────────────────────
-
-export interface UsersReader {
-  get(id: number): Promise<UserRecord | null>;
-  getByEmail(email: string): Promise<UserRecord | null>;
-  list(): Promise<UserRecord[]>;
-  count(): Promise<number>;
-}
-
-export interface UsersRepo extends UsersReader {
-  insert(user: NewUser): Promise<UserRecord>;
-}
-
-export interface ApiTokensReader {
-  /** The live (not revoked) token with this SHA-256 hash, and its user. */
-  findByHash(hash: string): Promise<{ token: ApiTokenRecord; user: UserRecord } | null>;
-}
-
-export interface ApiTokensRepo extends ApiTokensReader {
-  insert(
-    token: Omit<ApiTokenRecord, 'id' | 'revokedAt'> & { hash: string },
-  ): Promise<ApiTokenRecord>;
 }

@@ -1,0 +1,19 @@
+import type { AlertSourceRecord, NewAlertSource } from '../records.js';
+
+export interface AlertSourcesReader {
+  get(id: number): Promise<AlertSourceRecord | null>;
+  getByIntegrationKey(key: string): Promise<AlertSourceRecord | null>;
+  list(): Promise<AlertSourceRecord[]>;
+}
+
+export interface AlertSourcesRepo extends AlertSourcesReader {
+  insert(source: NewAlertSource): Promise<AlertSourceRecord>;
+  update(
+    id: number,
+    patch: Partial<
+      Pick<AlertSourceRecord, 'name' | 'escalationPolicyId' | 'integrationKey' | 'updatedAt'>
+    >,
+  ): Promise<AlertSourceRecord>;
+  /** Soft delete: alerts keep their source's id; the integration key stops working. */
+  remove(id: number, at: number): Promise<void>;
+}
