@@ -4,9 +4,12 @@ import { AlertQueries } from './alerts/alertQueries.js';
 import { AlertService } from './alerts/alertService.js';
 import { AlertSourceService } from './alertSources/alertSourceService.js';
 import { bootstrapAdmin, type BootstrapResult } from './auth/bootstrap.js';
+import { TokenService } from './auth/tokenService.js';
+import { TokenUsage } from './auth/tokenUsage.js';
 import { systemClock, type Clock } from './clock.js';
 import type { EngineContext } from './engineContext.js';
 import { createHttpApp } from './http/app.js';
+import { createScheduleServices } from './schedules/scheduleServices.js';
 import { RateLimiter, type RateLimit } from './ingest/rateLimiter.js';
 import { EngineMetrics } from './metrics/engineMetrics.js';
 import { SqlJsStore, type StartupReport } from './store/sqljs/sqlJsStore.js';
@@ -14,6 +17,8 @@ import type { Store } from './store/store.js';
 import { createUpgradeHandler } from './stream/streamUpgrade.js';
 import { defaultStreamOptions, StreamHub, type StreamHubOptions } from './stream/streamHub.js';
 import { engineVersion } from './version.js';
+import { TeamService } from './teams/teamService.js';
+import { UserService } from './users/userService.js';
 
 export interface EngineOptions {
   readonly dataDir: string;
@@ -86,6 +91,11 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       alertSources: new AlertSourceService(store, clock),
       rateLimiter: new RateLimiter(options.ingestRateLimit ?? defaultIngestRateLimit, clock),
       hub,
+      users: new UserService(store, clock, (tokenId) => hub.disconnectToken(tokenId)),
+      tokens: new TokenService(store, clock, (tokenId) => hub.disconnectToken(tokenId)),
+      tokenUsage: new TokenUsage(store, clock),
+      teams: new TeamService(store, clock),
+      schedules: createScheduleServices(store, clock),
     };
     let closing: Promise<void> | null = null;
     const app = createHttpApp(context, {
@@ -96,6 +106,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     const upgrade = createUpgradeHandler({
       store,
       hub,
+      tokenUsage: context.tokenUsage,
       policy: { allowedOrigins: options.allowedOrigins ?? [] },
       secure: tls !== null,
     });

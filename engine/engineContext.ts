@@ -4,7 +4,12 @@ import type { AlertSourceService } from './alertSources/alertSourceService.js';
 import type { Clock } from './clock.js';
 import type { RateLimiter } from './ingest/rateLimiter.js';
 import type { EngineMetrics } from './metrics/engineMetrics.js';
+import type { ScheduleServices } from './schedules/scheduleServices.js';
 import type { Store } from './store/store.js';
+import type { TeamService } from './teams/teamService.js';
+import type { TokenService } from './auth/tokenService.js';
+import type { TokenUsage } from './auth/tokenUsage.js';
+import type { UserService } from './users/userService.js';
 import type { StreamHub } from './stream/streamHub.js';
 
 /** The engine's services, as the HTTP routes and the stream reach them. */
@@ -18,4 +23,10 @@ export interface EngineContext {
   readonly alertSources: AlertSourceService;
   readonly rateLimiter: RateLimiter;
   readonly hub: StreamHub;
+  /** On-call schedules, their overrides, on-call questions and calendar feeds. */
+  readonly schedules: ScheduleServices;
+  readonly users: UserService;
+  readonly tokens: TokenService;
+  readonly tokenUsage: TokenUsage;
+  readonly teams: TeamService;
 }

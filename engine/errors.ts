@@ -12,6 +12,11 @@ export class EngineError extends Error {
     readonly issues?: readonly ErrorIssue[],
     /** Extra response headers (Retry-After). */
     readonly headers?: Readonly<Record<string, string>>,
+    /**
+     * Fields answered next to `error` (a 409's current state, a schedule's problem codes), so a
+     * client can act without asking again.
+     */
+    readonly extra?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.name = 'EngineError';

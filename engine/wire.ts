@@ -1,11 +1,18 @@
 import type { Alert, AlertLogEntry, AlertSummary } from '../shared/domain/alert.js';
 import type { AlertSource } from '../shared/domain/alertSource.js';
 import type { User } from '../shared/domain/user.js';
+import type { StoredSchedule } from '../shared/api/schedules.js';
+import type { Schedule } from '../shared/schedule/scheduleModel.js';
+import type { Team } from '../shared/domain/team.js';
+import type { ApiToken } from '../shared/domain/apiToken.js';
 import type {
   AlertLogRecord,
   AlertRecord,
   AlertSourceRecord,
   UserRecord,
+  ScheduleRecord,
+  TeamRecord,
+  ApiTokenRecord,
 } from './store/records.js';
 
 /** Records as the wire shows them: string ids, RFC 3339 times. */
@@ -76,5 +83,52 @@ export function toUser(u: UserRecord): User {
     role: u.role,
     timeZone: u.timeZone,
     createdAt: iso(u.createdAt),
+  };
+}
+
+export function toTeam(t: TeamRecord): Team {
+  return {
+    id: String(t.id),
+    name: t.name,
+    description: t.description,
+    members: t.members.map((m) => ({ userId: String(m.userId), role: m.role })),
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+  };
+}
+
+/** Never the secret: only its first characters. */
+export function toApiToken(t: ApiTokenRecord): ApiToken {
+  return {
+    id: String(t.id),
+    userId: String(t.userId),
+    name: t.name,
+    prefix: t.prefix,
+    role: t.role,
+    createdAt: iso(t.createdAt),
+    lastUsedAt: isoOrNull(t.lastUsedAt),
+  };
+}
+
+/** A schedule record as the shared model, which resolution and validation read. */
+export function toScheduleModel(s: ScheduleRecord): Schedule {
+  return {
+    id: String(s.id),
+    name: s.name,
+    timeZone: s.timeZone,
+    layers: s.layers,
+    overrides: s.overrides,
+    version: s.version,
+  };
+}
+
+/** A schedule as REST answers and the stream's `schedule` changes show it. */
+export function toStoredSchedule(s: ScheduleRecord): StoredSchedule {
+  return {
+    ...toScheduleModel(s),
+    layers: [...s.layers],
+    overrides: [...s.overrides],
+    createdAt: iso(s.createdAt),
+    updatedAt: iso(s.updatedAt),
   };
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AlertSummary } from '../shared/domain/alert.js';
 import { AlertSource } from '../shared/domain/alertSource.js';
 import { User } from '../shared/domain/user.js';
+import { StoredSchedule } from '../shared/api/schedules.js';
 import { Change } from '../shared/protocol/changes.js';
 import {
   DeltaMessage,
@@ -102,6 +103,14 @@ const shared: ReadonlyArray<[z.ZodType, SchemaMeta]> = [
   [AlertSummary, { id: 'AlertSummary', description: 'An alert as a queue row shows it.' }],
   [AlertSource, { id: 'AlertSource', description: 'An inbound integration (never its key).' }],
   [User, { id: 'User' }],
+  [
+    StoredSchedule,
+    {
+      id: 'Schedule',
+      description:
+        'An on-call schedule as stored: the model of docs/schedules.md with its version, plus createdAt and updatedAt.',
+    },
+  ],
   [
     Change,
     {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { UserRole } from '../../shared/domain/user.js';
 import type { ApiTokenRecord } from '../store/records.js';
 import type { WriteTx } from '../store/store.js';
 
@@ -11,13 +12,17 @@ export function generateToken(): string {
   return `noc_${randomBytes(32).toString('base64url')}`;
 }
 
-/** Stores a token for `userId` (only its hash is kept) and returns the token itself, once. */
+/**
+ * Stores a token for `userId` (only its hash is kept) and returns the token itself, once.
+ * `role` caps what the token may do below its user's role.
+ */
 export async function issueToken(
   tx: WriteTx,
   userId: number,
   name: string,
   now: number,
   token: string = generateToken(),
+  role: UserRole | null = null,
 ): Promise<{ token: string; record: ApiTokenRecord }> {
   const record = await tx.apiTokens.insert({
     userId,
@@ -25,6 +30,7 @@ export async function issueToken(
     hash: hashToken(token),
     prefix: token.slice(0, 8),
     createdAt: now,
+    role,
   });
   return { token, record };
 }

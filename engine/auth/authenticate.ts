@@ -1,12 +1,16 @@
 import { EngineError } from '../errors.js';
-import type { UserRecord } from '../store/records.js';
+import type { ApiTokenRecord, UserRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { hashToken } from './apiTokens.js';
-import { roleAllows, type UserRole } from '../../shared/domain/user.js';
+import { lowerRole, roleAllows, type UserRole } from '../../shared/domain/user.js';
 
+/** Who is asking: the token's user, the token, and what the token may do. */
 export interface Principal {
   readonly user: UserRecord;
   readonly tokenId: number;
+  readonly token: ApiTokenRecord;
+  /** The lower of the token's cap and the user's role: what every check uses. */
+  readonly role: UserRole;
 }
 
 /** Takes the token from `Authorization: Bearer <token>`. */
@@ -40,16 +44,26 @@ export async function authenticate(store: Store, token: string | null): Promise<
       },
     );
   }
-  return { user: found.user, tokenId: found.token.id };
+  return {
+    user: found.user,
+    tokenId: found.token.id,
+    token: found.token,
+    role: lowerRole(found.user.role, found.token.role),
+  };
 }
 
-/** 403 unless the principal's role covers `needed`. */
+/** True when the token may do everything its user may (no cap below the user's role). */
+export const isFullToken = (principal: Principal) => principal.role === principal.user.role;
+
+/** 403 unless the principal's (token's effective) role covers `needed`. */
 export function requireRole(principal: Principal, needed: UserRole): void {
-  if (!roleAllows(principal.user.role, needed)) {
-    throw new EngineError(
-      403,
-      'forbidden',
-      `This needs the ${needed} role; ${principal.user.name} is a ${principal.user.role}.`,
-    );
-  }
+  if (roleAllows(principal.role, needed)) return;
+  const { user } = principal;
+  throw new EngineError(
+    403,
+    'forbidden',
+    isFullToken(principal)
+      ? `This needs the ${needed} role; ${user.name} is a ${user.role}.`
+      : `This needs the ${needed} role; this API token of ${user.name} is limited to ${principal.role}.`,
+  );
 }

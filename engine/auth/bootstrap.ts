@@ -8,6 +8,11 @@ export interface BootstrapResult {
   /** Set when this start created the admin: the token to print, once. */
   readonly createdAdminToken: string | null;
   readonly adminName: string;
+  /**
+   * The `adminToken` given was revoked through the API: revoked stays revoked, so it does not
+   * work. Starting with another `adminToken` registers that one for the admin.
+   */
+  readonly adminTokenRevoked: boolean;
 }
 
 /**
@@ -39,12 +44,21 @@ export async function bootstrapAdmin(
       });
       const issued = await issueToken(tx, admin.id, 'bootstrap', now, adminToken);
       tx.publish({ kind: 'user', value: toUser(admin) });
-      return { createdAdminToken: adminToken ? null : issued.token, adminName: admin.name };
+      return {
+        createdAdminToken: adminToken ? null : issued.token,
+        adminName: admin.name,
+        adminTokenRevoked: false,
+      };
     }
     const admin = (await tx.users.list()).find((u) => u.role === 'admin');
-    if (adminToken && admin && !(await tx.apiTokens.findByHash(hashToken(adminToken)))) {
+    const known = adminToken ? await tx.apiTokens.getByHash(hashToken(adminToken)) : null;
+    if (adminToken && admin && !known) {
       await issueToken(tx, admin.id, 'bootstrap', now, adminToken);
     }
-    return { createdAdminToken: null, adminName: admin?.name ?? 'Administrator' };
+    return {
+      createdAdminToken: null,
+      adminName: admin?.name ?? 'Administrator',
+      adminTokenRevoked: known?.revokedAt != null,
+    };
   });
 }

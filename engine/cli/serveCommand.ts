@@ -39,6 +39,13 @@ function banner(engine: Engine, host: string, demo: DemoSeed | null): string {
       `  curl -H "Authorization: Bearer <token>" ${url}/api/v1/me`,
     );
   }
+  if (engine.bootstrap.adminTokenRevoked) {
+    lines.push(
+      '',
+      'WARNING: the --admin-token given was revoked through the API and does not work.',
+      '         Start with another --admin-token to register a new one for the admin.',
+    );
+  }
   if (demo) {
     lines.push('', 'Demo data seeded. Alert sources and their integration keys:');
     for (const source of demo.sources)

@@ -17,14 +17,14 @@ const trigger = (e: Partial<InboundEvent>): InboundEvent => ({
 });
 
 /**
- * `--demo`: a small, realistic data set so a newcomer sees something at once: people, one alert
- * source per inbound format, and alerts in every state, made through the same services as real
- * traffic. Does nothing when the engine already has alert sources.
+ * `--demo`: a small, realistic data set so a newcomer sees something at once: people, a team,
+ * one alert source per inbound format, and alerts in every state, made through the same services
+ * as real traffic. Does nothing when the engine already has alert sources.
  */
 export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
   if ((await ctx.alertSources.list()).length > 0) return null;
   const now = ctx.clock.now();
-  const { ada, viewerToken } = await ctx.store.write(async (tx) => {
+  const { ada, grace, viewerToken } = await ctx.store.write(async (tx) => {
     const person = (name: string, email: string, role: 'responder' | 'viewer', timeZone: string) =>
       tx.users.insert({ name, email, role, timeZone, createdAt: now, updatedAt: now });
     const ada = await person('Ada Lovelace', 'ada@example.com', 'responder', 'Europe/Berlin');
@@ -37,7 +37,15 @@ export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
     const wall = await person('NOC wall screen', 'wall@example.com', 'viewer', 'UTC');
     for (const u of [ada, grace, wall]) tx.publish({ kind: 'user', value: toUser(u) });
     const { token } = await issueToken(tx, wall.id, 'demo wall screen', now);
-    return { ada, viewerToken: token };
+    return { ada, grace, viewerToken: token };
+  });
+  await ctx.teams.create({
+    name: 'Database Ops',
+    description: 'Owns PostgreSQL and its replicas',
+    members: [
+      { userId: String(ada.id), role: 'manager' },
+      { userId: String(grace.id), role: 'member' },
+    ],
   });
 
   const prometheus = await ctx.alertSources.create({ name: 'Prometheus (Alertmanager)' });

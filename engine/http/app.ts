@@ -8,8 +8,13 @@ import { toErrorReply } from './errorReply.js';
 import { parseJsonBody } from './jsonBody.js';
 import { registerAlertRoutes } from './routes/alertRoutes.js';
 import { registerAlertSourceRoutes } from './routes/alertSourceRoutes.js';
+import { registerCalendarFeedRoutes } from './routes/calendarFeedRoutes.js';
 import { registerIngestRoutes, type IngestRouteConfig } from './routes/ingestRoutes.js';
+import { registerScheduleRoutes } from './routes/scheduleRoutes.js';
 import { registerSystemRoutes } from './routes/systemRoutes.js';
+import { registerTeamRoutes } from './routes/teamRoutes.js';
+import { registerTokenRoutes } from './routes/tokenRoutes.js';
+import { registerUserRoutes } from './routes/userRoutes.js';
 
 export interface HttpOptions {
   readonly tls: { readonly cert: Buffer; readonly key: Buffer } | null;
@@ -17,6 +22,20 @@ export interface HttpOptions {
   readonly logError: (message: string, error: unknown) => void;
   /** True once the engine is shutting down: new requests answer 503 `shutting_down`. */
   readonly isClosing: () => boolean;
+}
+
+export interface RegisteredRoute {
+  readonly method: string;
+  readonly url: string;
+}
+const registered = new WeakMap<FastifyInstance<Server>, RegisteredRoute[]>();
+
+/**
+ * Every route of an app made by {@link createHttpApp}: test/engine/routeRoles.test.ts requires
+ * each `/api/v1` route to be in its table of roles, so a route without a check cannot slip in.
+ */
+export function registeredRoutes(app: FastifyInstance<Server>): readonly RegisteredRoute[] {
+  return registered.get(app) ?? [];
 }
 
 /**
@@ -41,6 +60,13 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
         ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handler)
         : createHttpServer(handler)) as Server,
   }) as unknown as FastifyInstance<Server>;
+
+  const routes: RegisteredRoute[] = [];
+  registered.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+  app.decorate('tokenUsage', ctx.tokenUsage);
 
   app.addHook('onRequest', async (_request, reply) => {
     if (!options.isClosing()) return;
@@ -102,5 +128,10 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
   registerIngestRoutes(app, ctx, options.logError);
   registerAlertSourceRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
+  registerScheduleRoutes(app, ctx);
+  registerCalendarFeedRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerTokenRoutes(app, ctx);
+  registerTeamRoutes(app, ctx);
   return app;
 }

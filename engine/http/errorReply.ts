@@ -77,6 +77,7 @@ export function toErrorReply(error: unknown): ErrorReply {
           message: error.message,
           ...(error.issues ? { issues: [...error.issues] } : {}),
         },
+        ...error.extra,
       },
       headers: error.headers ?? {},
       unexpected: false,

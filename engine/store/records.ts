@@ -9,6 +9,8 @@ import type {
   AlertState,
 } from '../../shared/domain/alert.js';
 import type { UserRole } from '../../shared/domain/user.js';
+import type { Layer, Override } from '../../shared/schedule/scheduleModel.js';
+import type { TeamRole } from '../../shared/domain/team.js';
 
 /**
  * What the store holds, as the engine's code sees it: numeric ids, epoch-millisecond times.
@@ -83,4 +85,59 @@ export interface ApiTokenRecord {
   readonly prefix: string;
   readonly createdAt: number;
   readonly revokedAt: number | null;
+  /** Caps what the token may do below its user's role; null: whatever its user may. */
+  readonly role: UserRole | null;
+  /** Updated at most once a minute (../auth/tokenUsage.ts). */
+  readonly lastUsedAt: number | null;
+}
+export type NewApiToken = Omit<ApiTokenRecord, 'id' | 'revokedAt' | 'lastUsedAt'> & {
+  /** SHA-256 of the token, hex: the engine never keeps the token itself. */
+  readonly hash: string;
+};
+
+export interface TeamMemberRecord {
+  readonly userId: number;
+  readonly role: TeamRole;
+}
+
+export interface TeamRecord {
+  readonly id: number;
+  readonly name: string;
+  readonly description: string | null;
+  /** Ordered by user id. */
+  readonly members: readonly TeamMemberRecord[];
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+export type NewTeam = Omit<TeamRecord, 'id' | 'members'>;
+
+/**
+ * An on-call schedule (issue #3) as stored: the validated model of shared/schedule, its version
+ * (1 when created, + 1 on every change, for optimistic concurrency) and its times.
+ */
+export interface ScheduleRecord {
+  readonly id: number;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly layers: readonly Layer[];
+  readonly overrides: readonly Override[];
+  readonly version: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+/** What a write sets; the version and the times are the repository's and the caller's. */
+export type ScheduleContent = Pick<ScheduleRecord, 'name' | 'timeZone' | 'layers' | 'overrides'>;
+
+/** Whose shifts a calendar feed serves: one schedule's, or one user's across all schedules. */
+export type CalendarFeedKind = 'schedule' | 'user';
+
+/** A secret calendar address (only its hash is stored): one per kind, subject and owner. */
+export interface CalendarFeedRecord {
+  readonly id: number;
+  readonly kind: CalendarFeedKind;
+  /** The schedule's or the user's id. */
+  readonly subjectId: number;
+  /** Who asked for it: the feed works while this user exists. */
+  readonly ownerId: number;
+  readonly createdAt: number;
 }

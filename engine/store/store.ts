@@ -7,10 +7,16 @@ import type {
   UsersReader,
   UsersRepo,
 } from './repositories/users.js';
+import type { TeamsReader, TeamsRepo } from './repositories/teams.js';
+import type { SchedulesReader, SchedulesRepo } from './repositories/schedules.js';
+import type { CalendarFeedsReader, CalendarFeedsRepo } from './repositories/calendarFeeds.js';
 
 export type * from './repositories/alerts.js';
 export type * from './repositories/alertSources.js';
 export type * from './repositories/users.js';
+export type * from './repositories/teams.js';
+export type * from './repositories/schedules.js';
+export type * from './repositories/calendarFeeds.js';
 
 /**
  * The engine's one way to its data. The embedded implementation is sql.js plus a journal
@@ -63,6 +69,9 @@ export interface ReadTx {
   readonly alertSources: AlertSourcesReader;
   readonly users: UsersReader;
   readonly apiTokens: ApiTokensReader;
+  readonly teams: TeamsReader;
+  readonly schedules: SchedulesReader;
+  readonly calendarFeeds: CalendarFeedsReader;
 }
 
 export interface WriteTx extends ReadTx {
@@ -70,6 +79,9 @@ export interface WriteTx extends ReadTx {
   readonly alertSources: AlertSourcesRepo;
   readonly users: UsersRepo;
   readonly apiTokens: ApiTokensRepo;
+  readonly teams: TeamsRepo;
+  readonly schedules: SchedulesRepo;
+  readonly calendarFeeds: CalendarFeedsRepo;
   /** Tells consoles about a change once this transaction is durable. */
   publish(change: Change): void;
 }

@@ -8,7 +8,7 @@ import {
 import type { Principal } from '../auth/authenticate.js';
 import type { EngineMetrics } from '../metrics/engineMetrics.js';
 import type { Commit, Store } from '../store/store.js';
-import { toAlertSource, toAlertSummary, toUser } from '../wire.js';
+import { toAlertSource, toAlertSummary, toStoredSchedule, toTeam, toUser } from '../wire.js';
 import { StreamHistory, toEntry, type StreamEntry } from './history.js';
 import { StreamClient, type StreamClientHost, type StreamLimits } from './streamClient.js';
 
@@ -146,6 +146,8 @@ export class StreamHub implements StreamClientHost {
         alerts: await tx.alerts.listLive(this.options.snapshotResolved),
         alertSources: await tx.alertSources.list(),
         users: await tx.users.list(),
+        teams: await tx.teams.list(),
+        schedules: await tx.schedules.list(),
       }));
       // Send nothing a crash could take back: wait until what the snapshot shows is durable.
       await this.store.whenDurable(data.seq);
@@ -163,6 +165,8 @@ export class StreamHub implements StreamClientHost {
           alerts: alerts.slice(part * partSize, (part + 1) * partSize),
           alertSources: part === 0 ? data.alertSources.map((s) => toAlertSource(s, false)) : [],
           users: part === 0 ? data.users.map(toUser) : [],
+          teams: part === 0 ? data.teams.map(toTeam) : [],
+          schedules: part === 0 ? data.schedules.map(toStoredSchedule) : [],
         };
         client.sendRaw(JSON.stringify(message));
         // Let ingest run between parts of a large snapshot.

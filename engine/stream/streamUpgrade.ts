@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ApiErrorBody } from '../../shared/api/errors.js';
 import { STREAM_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../shared/protocol/messages.js';
-import { authenticate, bearerToken } from '../auth/authenticate.js';
+import { authenticate, bearerToken, requireRole } from '../auth/authenticate.js';
+import type { TokenUsage } from '../auth/tokenUsage.js';
 import { EngineError } from '../errors.js';
 import type { Store } from '../store/store.js';
 import type { StreamHub } from './streamHub.js';
@@ -61,6 +62,7 @@ function refuse(socket: Duplex, error: EngineError): void {
 export function createUpgradeHandler(deps: {
   store: Store;
   hub: StreamHub;
+  tokenUsage?: TokenUsage;
   policy: OriginPolicy;
   secure: boolean;
 }): { handle(req: IncomingMessage, socket: Duplex, head: Buffer): void; close(): void } {
@@ -97,20 +99,29 @@ export function createUpgradeHandler(deps: {
         );
         return;
       }
-      authenticate(deps.store, tokenOf(req)).then(
-        (principal) => wss.handleUpgrade(req, socket, head, (ws) => deps.hub.attach(ws, principal)),
-        (error: unknown) =>
-          refuse(
-            socket,
-            error instanceof EngineError
-              ? error
-              : new EngineError(
-                  503,
-                  'store_unavailable',
-                  'The engine cannot check tokens right now.',
-                ),
-          ),
-      );
+      authenticate(deps.store, tokenOf(req))
+        .then((principal) => {
+          deps.tokenUsage?.note(principal);
+          // Every role may read the stream (wall screens are viewers): it carries nothing a
+          // viewer may not see (no integration keys), and nothing can be changed through it.
+          requireRole(principal, 'viewer');
+          return principal;
+        })
+        .then(
+          (principal) =>
+            wss.handleUpgrade(req, socket, head, (ws) => deps.hub.attach(ws, principal)),
+          (error: unknown) =>
+            refuse(
+              socket,
+              error instanceof EngineError
+                ? error
+                : new EngineError(
+                    503,
+                    'store_unavailable',
+                    'The engine cannot check tokens right now.',
+                  ),
+            ),
+        );
     },
     close() {
       wss.close();

@@ -11,6 +11,11 @@ export function roleAllows(role: UserRole, needed: UserRole): boolean {
   return roleRank[role] >= roleRank[needed];
 }
 
+/** The lower of two roles: what a token capped at `cap` may do for a user with `role`. */
+export function lowerRole(role: UserRole, cap: UserRole | null): UserRole {
+  return cap !== null && roleRank[cap] < roleRank[role] ? cap : role;
+}
+
 export const User = z.object({
   id: z.string(),
   name: z.string(),

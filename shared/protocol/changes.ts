@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AlertSummary } from '../domain/alert.js';
 import { AlertSource } from '../domain/alertSource.js';
 import { User } from '../domain/user.js';
+import { Team } from '../domain/team.js';
+import { StoredSchedule } from '../api/schedules.js';
 
 /**
  * One change to what a console replicates. Every change carries the entity's whole new state
@@ -14,6 +16,10 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('alertSource.removed'), id: z.string() }),
   z.object({ kind: z.literal('user'), value: User }),
   z.object({ kind: z.literal('user.removed'), id: z.string() }),
+  z.object({ kind: z.literal('team'), value: Team }),
+  z.object({ kind: z.literal('team.removed'), id: z.string() }),
+  z.object({ kind: z.literal('schedule'), value: StoredSchedule }),
+  z.object({ kind: z.literal('schedule.removed'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -30,5 +36,13 @@ export function changeKey(change: Change): string {
       return `user:${change.value.id}`;
     case 'user.removed':
       return `user:${change.id}`;
+    case 'team':
+      return `team:${change.value.id}`;
+    case 'team.removed':
+      return `team:${change.id}`;
+    case 'schedule':
+      return `schedule:${change.value.id}`;
+    case 'schedule.removed':
+      return `schedule:${change.id}`;
   }
 }

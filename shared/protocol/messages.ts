@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AlertSummary } from '../domain/alert.js';
 import { AlertSource } from '../domain/alertSource.js';
 import { User } from '../domain/user.js';
+import { Team } from '../domain/team.js';
+import { StoredSchedule } from '../api/schedules.js';
 import { ErrorCode } from '../api/errors.js';
 import { Change } from './changes.js';
 
@@ -49,7 +51,8 @@ export type ClientMessage = HelloMessage;
 // ── engine → client ─────────────────────────────────────────────────────────────────────
 
 /**
- * The live set at `seq`: open alerts, the most recently resolved ones, alert sources, users.
+ * The live set at `seq`: open alerts, the most recently resolved ones, alert sources, users,
+ * teams.
  * Large snapshots come in parts (`part` 0, 1, …); the console applies them once `final` is true.
  * `streamId` names this run of the engine: sequence numbers only compare within one stream.
  */
@@ -63,6 +66,10 @@ export const SnapshotMessage = z.object({
   alerts: z.array(AlertSummary),
   alertSources: z.array(AlertSource),
   users: z.array(User),
+  /** In part 0. Engines before teams sent none: read a missing list as empty. */
+  teams: z.array(Team).default([]),
+  /** On-call schedules, in part 0. Engines before schedules sent none: read a missing list as empty. */
+  schedules: z.array(StoredSchedule).default([]),
 });
 export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 
@@ -107,4 +114,4 @@ export const ServerMessage = z.discriminatedUnion('type', [
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 
-export type { AlertSummary, AlertSource, User };
+export type { AlertSummary, AlertSource, User, Team, StoredSchedule };

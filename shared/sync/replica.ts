@@ -1,9 +1,15 @@
 import type { Change } from '../protocol/changes.js';
-import type { AlertSource, AlertSummary, User } from '../protocol/messages.js';
+import type {
+  AlertSource,
+  AlertSummary,
+  StoredSchedule,
+  Team,
+  User,
+} from '../protocol/messages.js';
 import type { Snapshot, SyncListener, SyncStatus } from './syncStatus.js';
 
 /**
- * The stream's state as plain maps by id: alerts, alert sources, users. The tray and tests use
+ * The stream's state as plain maps by id: alerts, alert sources, users, teams. The tray and tests use
  * it; the renderer keeps its own normalized store. Every change carries the whole entity, so
  * applying one is a replace (or a delete).
  *
@@ -15,6 +21,8 @@ export class Replica {
   readonly alerts = new Map<string, AlertSummary>();
   readonly alertSources = new Map<string, AlertSource>();
   readonly users = new Map<string, User>();
+  readonly teams = new Map<string, Team>();
+  readonly schedules = new Map<string, StoredSchedule>();
   streamId: string | null = null;
   seq: number | null = null;
 
@@ -22,9 +30,13 @@ export class Replica {
     this.alerts.clear();
     this.alertSources.clear();
     this.users.clear();
+    this.teams.clear();
+    this.schedules.clear();
     for (const alert of snapshot.alerts) this.alerts.set(alert.id, alert);
     for (const source of snapshot.alertSources) this.alertSources.set(source.id, source);
     for (const user of snapshot.users) this.users.set(user.id, user);
+    for (const team of snapshot.teams) this.teams.set(team.id, team);
+    for (const schedule of snapshot.schedules) this.schedules.set(schedule.id, schedule);
     this.streamId = snapshot.streamId;
     this.seq = snapshot.seq;
   }
@@ -46,6 +58,18 @@ export class Replica {
           break;
         case 'user.removed':
           this.users.delete(change.id);
+          break;
+        case 'team':
+          this.teams.set(change.value.id, change.value);
+          break;
+        case 'team.removed':
+          this.teams.delete(change.id);
+          break;
+        case 'schedule':
+          this.schedules.set(change.value.id, change.value);
+          break;
+        case 'schedule.removed':
+          this.schedules.delete(change.id);
           break;
       }
     }

@@ -1,5 +1,11 @@
 import type { SnapshotMessage } from '../protocol/messages.js';
-import type { AlertSource, AlertSummary, User } from '../protocol/messages.js';
+import type {
+  AlertSource,
+  AlertSummary,
+  StoredSchedule,
+  Team,
+  User,
+} from '../protocol/messages.js';
 import type { Snapshot } from './syncStatus.js';
 
 /** What adding one part gave: more to come, the whole snapshot, or why the parts do not fit. */
@@ -18,6 +24,8 @@ export class SnapshotAssembler {
   private alerts: AlertSummary[] = [];
   private alertSources: AlertSource[] = [];
   private users: User[] = [];
+  private teams: Team[] = [];
+  private schedules: StoredSchedule[] = [];
 
   /** Whether some parts arrived and the final one has not. */
   get inProgress(): boolean {
@@ -37,6 +45,8 @@ export class SnapshotAssembler {
     this.alerts.push(...part.alerts);
     this.alertSources.push(...part.alertSources);
     this.users.push(...part.users);
+    this.teams.push(...part.teams);
+    this.schedules.push(...part.schedules);
     if (!part.final) return { kind: 'partial' };
     const snapshot: Snapshot = {
       streamId: first.streamId,
@@ -45,6 +55,8 @@ export class SnapshotAssembler {
       alerts: this.alerts,
       alertSources: this.alertSources,
       users: this.users,
+      teams: this.teams,
+      schedules: this.schedules,
     };
     this.reset();
     return { kind: 'complete', snapshot };
@@ -56,6 +68,8 @@ export class SnapshotAssembler {
     this.alerts = [];
     this.alertSources = [];
     this.users = [];
+    this.teams = [];
+    this.schedules = [];
   }
 
   private invalid(message: string): AssembleResult {

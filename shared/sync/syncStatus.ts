@@ -1,5 +1,11 @@
 import type { Change } from '../protocol/changes.js';
-import type { AlertSource, AlertSummary, User } from '../protocol/messages.js';
+import type {
+  AlertSource,
+  AlertSummary,
+  StoredSchedule,
+  Team,
+  User,
+} from '../protocol/messages.js';
 
 /**
  * Where the connection to the engine stands.
@@ -44,6 +50,8 @@ export interface Snapshot {
   readonly alerts: readonly AlertSummary[];
   readonly alertSources: readonly AlertSource[];
   readonly users: readonly User[];
+  readonly teams: readonly Team[];
+  readonly schedules: readonly StoredSchedule[];
 }
 
 /** What the sync client tells its host. Called synchronously, in stream order. */

@@ -46,6 +46,7 @@ export function client(baseUrl: string, token: string | null = adminToken) {
       init?: { headers?: Record<string, string>; raw?: string | Buffer },
     ) => request<T>('POST', path, body, init),
     patch: <T = any>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+    put: <T = any>(path: string, body?: unknown) => request<T>('PUT', path, body),
     delete: <T = any>(path: string) => request<T>('DELETE', path),
     request,
   };

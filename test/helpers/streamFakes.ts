@@ -170,6 +170,8 @@ export function snapshotPart(
     alerts,
     alertSources: part === 0 ? [source('1')] : [],
     users: part === 0 ? [user('1')] : [],
+    teams: part === 0 ? [team('1')] : [],
+    schedules: part === 0 ? [storedSchedule('1')] : [],
   };
 }
 
@@ -191,6 +193,44 @@ export function user(id: string) {
     role: 'admin' as const,
     timeZone: 'UTC',
     createdAt: serverTime,
+  };
+}
+
+export function team(id: string, memberIds: string[] = ['1']) {
+  return {
+    id,
+    name: `Team ${id}`,
+    description: null,
+    members: memberIds.map((userId) => ({ userId, role: 'member' as const })),
+    createdAt: serverTime,
+    updatedAt: serverTime,
+  };
+}
+
+/** A schedule as the stream carries it: one weekly layer of user 1. */
+export function storedSchedule(id: string, version = 1) {
+  return {
+    id,
+    name: `Schedule ${id}`,
+    timeZone: 'Europe/Berlin',
+    layers: [
+      {
+        id: 'weekly',
+        name: 'Weekly',
+        start: '2026-01-05T09:00:00+01:00',
+        end: null,
+        userIds: ['1'],
+        rotation: {
+          anchor: '2026-01-05T09:00:00+01:00',
+          turn: { unit: 'weeks' as const, length: 1 },
+        },
+        restrictions: [],
+      },
+    ],
+    overrides: [],
+    version,
+    createdAt: serverTime,
+    updatedAt: serverTime,
   };
 }
 

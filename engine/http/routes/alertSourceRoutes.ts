@@ -31,15 +31,15 @@ export function registerAlertSourceRoutes(app: FastifyInstance, ctx: EngineConte
   });
 
   app.get(base, async (request) => {
-    const { user } = await authorize(ctx.store, request, 'viewer');
-    const withKey = roleAllows(user.role, 'responder');
+    const caller = await authorize(ctx.store, request, 'viewer');
+    const withKey = roleAllows(caller.role, 'responder');
     return { items: (await ctx.alertSources.list()).map((s) => toAlertSource(s, withKey)) };
   });
 
   app.get<IdParams>(`${base}/:id`, async (request) => {
-    const { user } = await authorize(ctx.store, request, 'viewer');
+    const caller = await authorize(ctx.store, request, 'viewer');
     const source = await ctx.alertSources.get(parseId(request.params.id, sourceNotFound));
-    return toAlertSource(source, roleAllows(user.role, 'responder'));
+    return toAlertSource(source, roleAllows(caller.role, 'responder'));
   });
 
   app.patch<IdParams>(`${base}/:id`, async (request) => {

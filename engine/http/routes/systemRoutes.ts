@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EngineContext } from '../../engineContext.js';
-import { toUser } from '../../wire.js';
-import { authorize } from '../requestAuth.js';
 
-/** Health, metrics, and who am I. */
+/** Health, metrics and the index: no token needed (`/api/v1/me` is in ./userRoutes.ts). */
 export function registerSystemRoutes(app: FastifyInstance, ctx: EngineContext): void {
   app.get('/healthz', async (_request, reply) => {
     const store = ctx.store.health();
@@ -26,11 +24,6 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: EngineContext): 
   app.get('/metrics', async (_request, reply) => {
     const text = await ctx.metrics.registry.metrics();
     return reply.header('Content-Type', ctx.metrics.registry.contentType).send(text);
-  });
-
-  app.get('/api/v1/me', async (request) => {
-    const { user } = await authorize(ctx.store, request, 'viewer');
-    return toUser(user);
   });
 
   app.get('/', async () => ({

@@ -28,6 +28,8 @@ export interface AlertsReader {
   /** Every open alert and the `resolvedLimit` most recently resolved ones (stream snapshots). */
   listLive(resolvedLimit: number): Promise<AlertRecord[]>;
   listOpenBySource(sourceId: number): Promise<AlertRecord[]>;
+  /** Open alerts assigned to a user, oldest first. */
+  listOpenByAssignee(userId: number): Promise<AlertRecord[]>;
   countByState(): Promise<Record<AlertState, number>>;
   /** Oldest first, `limit` entries after the entry with id `afterId`. */
   listLog(alertId: number, limit: number, afterId: number): Promise<AlertLogRecord[]>;

@@ -12,6 +12,9 @@ import { recover } from './recovery.js';
 import { SqlAlertSourcesRepo } from './repos/alertSourcesRepo.js';
 import { SqlAlertsRepo } from './repos/alertsRepo.js';
 import { SqlApiTokensRepo, SqlUsersRepo } from './repos/usersRepo.js';
+import { SqlTeamsRepo } from './repos/teamsRepo.js';
+import { SqlSchedulesRepo } from './repos/schedulesRepo.js';
+import { SqlCalendarFeedsRepo } from './repos/calendarFeedsRepo.js';
 import { pruneBefore, writeSnapshot } from './snapshotWriter.js';
 import type { SqlDatabase } from './sqlDatabase.js';
 
@@ -76,6 +79,9 @@ export class SqlJsStore implements Store {
       alertSources: new SqlAlertSourcesRepo(db),
       users: new SqlUsersRepo(db),
       apiTokens: new SqlApiTokensRepo(db),
+      teams: new SqlTeamsRepo(db),
+      schedules: new SqlSchedulesRepo(db),
+      calendarFeeds: new SqlCalendarFeedsRepo(db),
     };
   }
 

@@ -1,5 +1,7 @@
 import { alertsCore } from './001_alertsCore.js';
+import { teams } from './002_teams.js';
+import { schedules } from './003_schedules.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this engine knows, one file each, listed here in version order. */
-export const migrations: readonly Migration[] = [alertsCore];
+export const migrations: readonly Migration[] = [alertsCore, teams, schedules];

@@ -159,6 +159,14 @@ export class SqlAlertsRepo implements AlertsRepo {
       .map(toAlert);
   }
 
+  async listOpenByAssignee(userId: number): Promise<AlertRecord[]> {
+    return this.db
+      .all("SELECT * FROM alerts WHERE assignee_id = ? AND state <> 'RESOLVED' ORDER BY id", [
+        userId,
+      ])
+      .map(toAlert);
+  }
+
   async countByState(): Promise<Record<AlertState, number>> {
     const counts: Record<AlertState, number> = { PENDING: 0, ACCEPTED: 0, RESOLVED: 0 };
     for (const row of this.db.all('SELECT state, count(*) AS n FROM alerts GROUP BY state')) {
