@@ -17,6 +17,7 @@ import type { Store } from './store/store.js';
 import { createUpgradeHandler } from './stream/streamUpgrade.js';
 import { defaultStreamOptions, StreamHub, type StreamHubOptions } from './stream/streamHub.js';
 import { engineVersion } from './version.js';
+import { WorkRunner } from './work/workRunner.js';
 import { TeamService } from './teams/teamService.js';
 import { UserService } from './users/userService.js';
 
@@ -96,6 +97,12 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       tokenUsage: new TokenUsage(store, clock),
       teams: new TeamService(store, clock),
       schedules: createScheduleServices(store, clock),
+      work: new WorkRunner({
+        store,
+        clock,
+        onProblem: (message) => log(`work: ${message}`),
+        onDone: (kind, lagSeconds) => metrics?.workLag.observe({ kind }, lagSeconds),
+      }),
     };
     let closing: Promise<void> | null = null;
     const app = createHttpApp(context, {
@@ -113,6 +120,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     app.server.on('upgrade', upgrade.handle);
     const host = options.host ?? '127.0.0.1';
     await app.listen({ host, port: options.port ?? defaultPort });
+    // Overdue work (after a restart) runs now, once the API answers.
+    context.work.start();
     const port = (app.server.address() as AddressInfo).port;
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
 
@@ -129,6 +138,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
           hub.close();
           upgrade.close();
           await app.close();
+          await context.work.stop();
           await store.close();
         })()),
     };

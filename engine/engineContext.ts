@@ -11,6 +11,7 @@ import type { TokenService } from './auth/tokenService.js';
 import type { TokenUsage } from './auth/tokenUsage.js';
 import type { UserService } from './users/userService.js';
 import type { StreamHub } from './stream/streamHub.js';
+import type { WorkRunner } from './work/workRunner.js';
 
 /** The engine's services, as the HTTP routes and the stream reach them. */
 export interface EngineContext {
@@ -29,4 +30,6 @@ export interface EngineContext {
   readonly tokens: TokenService;
   readonly tokenUsage: TokenUsage;
   readonly teams: TeamService;
+  /** Runs durable due work (escalations, timeouts, retries); services register handlers. */
+  readonly work: WorkRunner;
 }

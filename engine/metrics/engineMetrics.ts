@@ -53,6 +53,14 @@ export class EngineMetrics {
     registers: [this.registry],
   });
 
+  readonly workLag = new Histogram({
+    name: 'nocturne_work_lag_seconds',
+    help: 'From the due time of durable work (escalation steps, timeouts, retries) to its commit, by kind.',
+    labelNames: ['kind'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 60],
+    registers: [this.registry],
+  });
+
   readonly httpRequests = new Counter({
     name: 'nocturne_http_requests_total',
     help: 'HTTP answers by route and status code.',

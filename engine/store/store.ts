@@ -10,10 +10,12 @@ import type {
 import type { TeamsReader, TeamsRepo } from './repositories/teams.js';
 import type { SchedulesReader, SchedulesRepo } from './repositories/schedules.js';
 import type { CalendarFeedsReader, CalendarFeedsRepo } from './repositories/calendarFeeds.js';
+import type { DueWorkReader, DueWorkRepo } from './repositories/dueWork.js';
 
 export type * from './repositories/alerts.js';
 export type * from './repositories/alertSources.js';
 export type * from './repositories/users.js';
+export type * from './repositories/dueWork.js';
 export type * from './repositories/teams.js';
 export type * from './repositories/schedules.js';
 export type * from './repositories/calendarFeeds.js';
@@ -42,6 +44,11 @@ export interface Store {
    * Returns a function that stops listening.
    */
   onCommit(listener: (commit: Commit) => void): () => void;
+  /**
+   * Called after a transaction that scheduled due work commits, with the earliest due time it
+   * scheduled: the work runner's wake-up hint (PostgreSQL: NOTIFY).
+   */
+  onWorkScheduled(listener: (dueAt: number) => void): () => void;
   health(): StoreHealth;
   /** Waits for pending writes, writes a final snapshot, releases the data directory. */
   close(): Promise<void>;
@@ -72,6 +79,7 @@ export interface ReadTx {
   readonly teams: TeamsReader;
   readonly schedules: SchedulesReader;
   readonly calendarFeeds: CalendarFeedsReader;
+  readonly dueWork: DueWorkReader;
 }
 
 export interface WriteTx extends ReadTx {
@@ -82,6 +90,7 @@ export interface WriteTx extends ReadTx {
   readonly teams: TeamsRepo;
   readonly schedules: SchedulesRepo;
   readonly calendarFeeds: CalendarFeedsRepo;
+  readonly dueWork: DueWorkRepo;
   /** Tells consoles about a change once this transaction is durable. */
   publish(change: Change): void;
 }

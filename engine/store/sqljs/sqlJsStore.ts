@@ -11,6 +11,7 @@ import { migrationTableSql, pendingMigrations, schemaVersion } from './migration
 import { recover } from './recovery.js';
 import { SqlAlertSourcesRepo } from './repos/alertSourcesRepo.js';
 import { SqlAlertsRepo } from './repos/alertsRepo.js';
+import { SqlDueWorkRepo } from './repos/dueWorkRepo.js';
 import { SqlApiTokensRepo, SqlUsersRepo } from './repos/usersRepo.js';
 import { SqlTeamsRepo } from './repos/teamsRepo.js';
 import { SqlSchedulesRepo } from './repos/schedulesRepo.js';
@@ -57,6 +58,9 @@ export class SqlJsStore implements Store {
   private readonly pendingCommits: Commit[] = [];
   private readonly durableWaiters: Array<{ seq: number; resolve(): void }> = [];
   private readonly listeners = new Set<(commit: Commit) => void>();
+  private readonly workListeners = new Set<(dueAt: number) => void>();
+  /** The earliest due time the open transaction scheduled (Infinity: none). */
+  private txWakeAt = Number.POSITIVE_INFINITY;
   private journal!: JournalWriter;
   private closing = false;
   private lastSnapshotSeq: number;
@@ -82,6 +86,9 @@ export class SqlJsStore implements Store {
       teams: new SqlTeamsRepo(db),
       schedules: new SqlSchedulesRepo(db),
       calendarFeeds: new SqlCalendarFeedsRepo(db),
+      dueWork: new SqlDueWorkRepo(db, (dueAt) => {
+        this.txWakeAt = Math.min(this.txWakeAt, dueAt);
+      }),
     };
   }
 
@@ -147,6 +154,7 @@ export class SqlJsStore implements Store {
         publish: (change) => void changes.push(change),
       };
       this.db.begin();
+      this.txWakeAt = Number.POSITIVE_INFINITY;
       let result: T;
       try {
         result = await fn(tx);
@@ -155,6 +163,12 @@ export class SqlJsStore implements Store {
         throw error;
       }
       const ops = this.db.commit();
+      if (this.txWakeAt !== Number.POSITIVE_INFINITY) {
+        // Work scheduled here can only run after this commit (the runner's own transaction
+        // queues behind it), so the hint need not wait for durability.
+        const wakeAt = this.txWakeAt;
+        for (const listener of this.workListeners) listener(wakeAt);
+      }
       if (ops.length === 0) {
         // Nothing written, but what was read may not be durable yet: answer after it is.
         return { result, durable: this.whenDurable(this.seq) };
@@ -181,6 +195,11 @@ export class SqlJsStore implements Store {
     const failure = this.journal.failed;
     if (failure) return Promise.reject(failure);
     return new Promise((resolve) => this.durableWaiters.push({ seq, resolve }));
+  }
+
+  onWorkScheduled(listener: (dueAt: number) => void): () => void {
+    this.workListeners.add(listener);
+    return () => this.workListeners.delete(listener);
   }
 
   onCommit(listener: (commit: Commit) => void): () => void {

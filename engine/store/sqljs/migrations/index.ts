@@ -1,7 +1,8 @@
 import { alertsCore } from './001_alertsCore.js';
 import { teams } from './002_teams.js';
 import { schedules } from './003_schedules.js';
+import { dueWork } from './004_dueWork.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this engine knows, one file each, listed here in version order. */
-export const migrations: readonly Migration[] = [alertsCore, teams, schedules];
+export const migrations: readonly Migration[] = [alertsCore, teams, schedules, dueWork];
