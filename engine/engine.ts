@@ -12,6 +12,13 @@ import { createHttpApp } from './http/app.js';
 import { createScheduleServices } from './schedules/scheduleServices.js';
 import { RateLimiter, type RateLimit } from './ingest/rateLimiter.js';
 import { EngineMetrics } from './metrics/engineMetrics.js';
+import {
+  NotificationService,
+  type NotificationSettings,
+} from './notifications/notificationService.js';
+import { EscalationService } from './escalation/escalationService.js';
+import { EscalationPolicyService } from './escalation/policyService.js';
+import { TimelineQueries } from './escalation/timelineQueries.js';
 import { SqlJsStore, type StartupReport } from './store/sqljs/sqlJsStore.js';
 import type { Store } from './store/store.js';
 import { createUpgradeHandler } from './stream/streamUpgrade.js';
@@ -38,6 +45,8 @@ export interface EngineOptions {
   /** Journal bytes per segment (a snapshot follows each full segment). */
   readonly segmentBytes?: number;
   readonly stream?: Partial<StreamHubOptions>;
+  /** SMTP, webhook allow-list, links, retry policy (docs/notifications.md). */
+  readonly notifications?: NotificationSettings;
   readonly log?: (line: string) => void;
 }
 
@@ -82,14 +91,23 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     metrics = new EngineMetrics(() => store.read((tx) => tx.alerts.countByState()));
     const bootstrap = await bootstrapAdmin(store, clock, options.adminToken);
     const hub = new StreamHub(store, metrics, { ...defaultStreamOptions, ...options.stream });
+    let engineUrl = 'http://127.0.0.1';
+    const alerts = new AlertService(store, clock);
+    const work = new WorkRunner({
+      store,
+      clock,
+      onProblem: (message) => log(`work: ${message}`),
+      onDone: (kind, lagSeconds) => metrics?.workLag.observe({ kind }, lagSeconds),
+    });
+    const alertSources = new AlertSourceService(store, clock, alerts.changes);
     const context: EngineContext = {
       version: engineVersion,
       store,
       clock,
       metrics,
-      alerts: new AlertService(store, clock),
+      alerts,
       alertQueries: new AlertQueries(store),
-      alertSources: new AlertSourceService(store, clock),
+      alertSources,
       rateLimiter: new RateLimiter(options.ingestRateLimit ?? defaultIngestRateLimit, clock),
       hub,
       users: new UserService(store, clock, (tokenId) => hub.disconnectToken(tokenId)),
@@ -97,13 +115,26 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       tokenUsage: new TokenUsage(store, clock),
       teams: new TeamService(store, clock),
       schedules: createScheduleServices(store, clock),
-      work: new WorkRunner({
+      work,
+      notifications: new NotificationService({
         store,
         clock,
-        onProblem: (message) => log(`work: ${message}`),
-        onDone: (kind, lagSeconds) => metrics?.workLag.observe({ kind }, lagSeconds),
+        consoles: hub,
+        registry: metrics.registry,
+        settings: options.notifications ?? {},
+        engineUrl: () => engineUrl,
+        log,
       }),
+      escalationPolicies: new EscalationPolicyService(store, clock),
+      escalation: new EscalationService({
+        work,
+        alertChanges: alerts.changes,
+        alertSources,
+        pager: () => context.notifications,
+      }),
+      timelines: new TimelineQueries(store, clock),
     };
+    context.notifications.registerWork(context.work);
     let closing: Promise<void> | null = null;
     const app = createHttpApp(context, {
       tls,
@@ -124,6 +155,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     context.work.start();
     const port = (app.server.address() as AddressInfo).port;
     const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+    engineUrl = `${tls ? 'https' : 'http'}://${urlHost}:${port}`;
+    await context.notifications.start();
 
     return {
       url: `${tls ? 'https' : 'http'}://${urlHost}:${port}`,
@@ -139,6 +172,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
           upgrade.close();
           await app.close();
           await context.work.stop();
+          await context.notifications.stop();
           await store.close();
         })()),
     };

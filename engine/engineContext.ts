@@ -4,6 +4,10 @@ import type { AlertSourceService } from './alertSources/alertSourceService.js';
 import type { Clock } from './clock.js';
 import type { RateLimiter } from './ingest/rateLimiter.js';
 import type { EngineMetrics } from './metrics/engineMetrics.js';
+import type { NotificationService } from './notifications/notificationService.js';
+import type { EscalationService } from './escalation/escalationService.js';
+import type { EscalationPolicyService } from './escalation/policyService.js';
+import type { TimelineQueries } from './escalation/timelineQueries.js';
 import type { ScheduleServices } from './schedules/scheduleServices.js';
 import type { Store } from './store/store.js';
 import type { TeamService } from './teams/teamService.js';
@@ -32,4 +36,15 @@ export interface EngineContext {
   readonly teams: TeamService;
   /** Runs durable due work (escalations, timeouts, retries); services register handlers. */
   readonly work: WorkRunner;
+  /**
+   * Notification rules and the outbox; the escalation's Pager (`pageUser`), see
+   * docs/notifications.md.
+   */
+  readonly notifications: NotificationService;
+  /** Escalation policies over REST (docs/escalation.md). */
+  readonly escalationPolicies: EscalationPolicyService;
+  /** Runs escalation: steps and timeouts as due work, started and stopped with alert changes. */
+  readonly escalation: EscalationService;
+  /** Alerts' escalation timelines. */
+  readonly timelines: TimelineQueries;
 }

@@ -5,6 +5,8 @@ import type { StoredSchedule } from '../shared/api/schedules.js';
 import type { Schedule } from '../shared/schedule/scheduleModel.js';
 import type { Team } from '../shared/domain/team.js';
 import type { ApiToken } from '../shared/domain/apiToken.js';
+import type { StoredEscalationPolicy } from '../shared/api/escalationPolicies.js';
+import type { EscalationPolicy } from '../shared/escalation/escalationPolicyModel.js';
 import type {
   AlertLogRecord,
   AlertRecord,
@@ -13,6 +15,7 @@ import type {
   ScheduleRecord,
   TeamRecord,
   ApiTokenRecord,
+  EscalationPolicyRecord,
 } from './store/records.js';
 
 /** Records as the wire shows them: string ids, RFC 3339 times. */
@@ -60,6 +63,7 @@ export function toLogEntry(e: AlertLogRecord): AlertLogEntry {
     kind: e.kind,
     actor: e.actor,
     message: e.message,
+    ...(e.data !== undefined ? { data: { ...e.data } } : {}),
   };
 }
 
@@ -70,6 +74,8 @@ export function toAlertSource(s: AlertSourceRecord, withKey: boolean): AlertSour
     name: s.name,
     ...(withKey ? { integrationKey: s.integrationKey } : {}),
     escalationPolicyId: s.escalationPolicyId,
+    ackTimeoutMinutes: s.ackTimeoutMinutes,
+    autoResolveMinutes: s.autoResolveMinutes,
     createdAt: iso(s.createdAt),
     updatedAt: iso(s.updatedAt),
   };
@@ -130,5 +136,26 @@ export function toStoredSchedule(s: ScheduleRecord): StoredSchedule {
     overrides: [...s.overrides],
     createdAt: iso(s.createdAt),
     updatedAt: iso(s.updatedAt),
+  };
+}
+
+/** An escalation policy record as the shared model, which validation and projection read. */
+export function toEscalationPolicyModel(p: EscalationPolicyRecord): EscalationPolicy {
+  return {
+    id: String(p.id),
+    name: p.name,
+    levels: p.levels,
+    repeat: p.repeat,
+    version: p.version,
+  };
+}
+
+/** A policy as REST answers and the stream's `escalationPolicy` changes show it. */
+export function toStoredEscalationPolicy(p: EscalationPolicyRecord): StoredEscalationPolicy {
+  return {
+    ...toEscalationPolicyModel(p),
+    levels: [...p.levels],
+    createdAt: iso(p.createdAt),
+    updatedAt: iso(p.updatedAt),
   };
 }

@@ -12,6 +12,7 @@ import {
   ErrorMessage,
   HeartbeatMessage,
   HelloMessage,
+  NotificationMessage,
   ResumedMessage,
   ServerMessage,
   SnapshotMessage,
@@ -86,6 +87,15 @@ const files: ReadonlyArray<{ file: string; schema: z.ZodType; meta: SchemaMeta }
       title: 'error (engine → console)',
       description:
         'Why the engine is about to close the connection; the close code follows (docs/protocol.md, close codes).',
+    },
+  },
+  {
+    file: 'notification.json',
+    schema: NotificationMessage,
+    meta: {
+      title: 'notification (engine → the consoles of one user)',
+      description:
+        'A notification for the person the connection is signed in as, to raise natively (the tray). Outside the sequence: no `seq`, never replayed; the same `id` may come twice after an engine crash.',
     },
   },
   {

@@ -39,7 +39,7 @@ describe('docs/protocol.md and docs/schemas', () => {
       expect(parsed.data).toEqual(example);
     }
     expect([...types].sort()).toEqual(
-      ['delta', 'error', 'heartbeat', 'hello', 'resumed', 'snapshot'].sort(),
+      ['delta', 'error', 'heartbeat', 'hello', 'notification', 'resumed', 'snapshot'].sort(),
     );
   });
 

@@ -9,16 +9,31 @@ import type { AlertSourceRecord, UserRecord } from '../store/records.js';
 import type { Store, WriteTx } from '../store/store.js';
 import { toAlertSource, toAlertSummary } from '../wire.js';
 import { userActor } from '../alerts/alertService.js';
+import { AlertChangeListeners } from '../alerts/alertChanges.js';
+import { EngineError } from '../errors.js';
+import type { AlertSourceChangeListener } from './alertSourceChanges.js';
 
 /** 32 hex characters, the length PagerDuty routing keys have (some senders check it). */
 export const generateIntegrationKey = () => randomBytes(16).toString('hex');
 
 /** Alert sources: the inbound integrations monitoring tools send events to. */
 export class AlertSourceService {
+  private readonly sourceListeners: AlertSourceChangeListener[] = [];
+
+  /**
+   * `alertChanges` hears of the alerts a deletion resolves (escalation stops in the same
+   * transaction); the AlertService's listeners in the engine.
+   */
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly alertChanges: AlertChangeListeners = new AlertChangeListeners(),
   ) {}
+
+  /** Told of every change to a source's settings, inside its transaction. */
+  onSourceChange(listener: AlertSourceChangeListener): void {
+    this.sourceListeners.push(listener);
+  }
 
   list(): Promise<AlertSourceRecord[]> {
     return this.store.read((tx) => tx.alertSources.list());
@@ -33,10 +48,13 @@ export class AlertSourceService {
   create(request: CreateAlertSourceRequest): Promise<AlertSourceRecord> {
     return this.store.write(async (tx) => {
       const now = this.clock.now();
+      if (request.escalationPolicyId) await requirePolicy(tx, request.escalationPolicyId);
       const source = await tx.alertSources.insert({
         name: request.name,
         integrationKey: generateIntegrationKey(),
         escalationPolicyId: request.escalationPolicyId ?? null,
+        ackTimeoutMinutes: request.ackTimeoutMinutes ?? null,
+        autoResolveMinutes: request.autoResolveMinutes ?? null,
         createdAt: now,
         updatedAt: now,
       });
@@ -47,16 +65,28 @@ export class AlertSourceService {
 
   update(id: number, request: UpdateAlertSourceRequest): Promise<AlertSourceRecord> {
     return this.store.write(async (tx) => {
-      await requireSource(tx, id);
+      const before = await requireSource(tx, id);
+      // Only a policy sent now is checked: one stored before policies were checked stays.
+      if (request.escalationPolicyId) await requirePolicy(tx, request.escalationPolicyId);
+      const now = this.clock.now();
       const source = await tx.alertSources.update(id, {
         ...(request.name !== undefined ? { name: request.name } : {}),
         ...(request.escalationPolicyId !== undefined
           ? { escalationPolicyId: request.escalationPolicyId }
           : {}),
+        ...(request.ackTimeoutMinutes !== undefined
+          ? { ackTimeoutMinutes: request.ackTimeoutMinutes }
+          : {}),
+        ...(request.autoResolveMinutes !== undefined
+          ? { autoResolveMinutes: request.autoResolveMinutes }
+          : {}),
         ...(request.rotateIntegrationKey ? { integrationKey: generateIntegrationKey() } : {}),
-        updatedAt: this.clock.now(),
+        updatedAt: now,
       });
       tx.publish({ kind: 'alertSource', value: toAlertSource(source, false) });
+      for (const listener of this.sourceListeners) {
+        await listener(tx, { before, after: source, at: now });
+      }
       return source;
     });
   }
@@ -84,6 +114,7 @@ export class AlertSourceService {
           message: `Resolved because its alert source "${source.name}" was deleted by ${by.name}`,
         });
         tx.publish({ kind: 'alert', value: toAlertSummary(resolved) });
+        await this.alertChanges.notify(tx, { before: alert, after: resolved, at: now });
       }
       await tx.alertSources.remove(id, now);
       tx.publish({ kind: 'alertSource.removed', id: String(id) });
@@ -96,4 +127,18 @@ async function requireSource(tx: WriteTx, id: number): Promise<AlertSourceRecord
   const source = await tx.alertSources.get(id);
   if (!source) throw notFound('alert_source_not_found', `Alert source ${id}`);
   return source;
+}
+
+/** 400 for a policy that does not exist: a source must name one that does, or none. */
+async function requirePolicy(tx: WriteTx, policyId: string): Promise<void> {
+  const policy = /^\d{1,15}$/.test(policyId)
+    ? await tx.escalationPolicies.get(Number(policyId))
+    : null;
+  if (policy) return;
+  throw new EngineError(
+    400,
+    'escalation_policy_not_found',
+    `There is no escalation policy ${JSON.stringify(policyId)}: pick one from GET /api/v1/escalation-policies, or send null for none.`,
+    [{ path: 'escalationPolicyId', message: 'names no escalation policy' }],
+  );
 }

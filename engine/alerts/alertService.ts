@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import { EngineError, notFound } from '../errors.js';
 import type { AlertPatch, AlertRecord, AlertSourceRecord, UserRecord } from '../store/records.js';
 import type { Store, WriteTx } from '../store/store.js';
+import { AlertChangeListeners } from './alertChanges.js';
 import { normalizeAlertKey } from './alertKey.js';
 import { toAlertSummary } from '../wire.js';
 import type { InboundEvent, InboundFormat } from './inboundEvent.js';
@@ -33,6 +34,12 @@ export const userActor = (user: UserRecord): Actor => ({
  * the actions of people. Every change is one transaction that also logs it and publishes it.
  */
 export class AlertService {
+  /**
+   * Told of every alert created and every change of state or priority, inside its transaction
+   * (escalation starts, stops and restarts there).
+   */
+  readonly changes = new AlertChangeListeners();
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -150,6 +157,7 @@ export class AlertService {
           (comment ? `: ${truncate(comment, limits.commentChars)}` : ''),
       });
       tx.publish({ kind: 'alert', value: toAlertSummary(updated) });
+      await this.changes.notify(tx, { before: alert, after: updated, at: now });
       return updated;
     });
   }
@@ -228,6 +236,7 @@ export class AlertService {
       message,
     });
     tx.publish({ kind: 'alert', value: toAlertSummary(alert) });
+    await this.changes.notify(tx, { before: open, after: alert, at: now });
     return { decision, alert };
   }
 }

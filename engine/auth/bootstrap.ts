@@ -3,6 +3,7 @@ import type { Store } from '../store/store.js';
 import { hashToken, issueToken, tokenPattern } from './apiTokens.js';
 import { EngineError } from '../errors.js';
 import { toUser } from '../wire.js';
+import { addDefaultNotificationRules } from '../notifications/defaultRules.js';
 
 export interface BootstrapResult {
   /** Set when this start created the admin: the token to print, once. */
@@ -43,6 +44,7 @@ export async function bootstrapAdmin(
         updatedAt: now,
       });
       const issued = await issueToken(tx, admin.id, 'bootstrap', now, adminToken);
+      await addDefaultNotificationRules(tx, admin.id, now);
       tx.publish({ kind: 'user', value: toUser(admin) });
       return {
         createdAdminToken: adminToken ? null : issued.token,

@@ -2,10 +2,27 @@ import { startEngine, type Engine } from '../engine.js';
 import { EngineError } from '../errors.js';
 import { seedDemo, type DemoSeed } from '../demo/seedDemo.js';
 import { parseServeOptions, serveHelp, UsageError } from './serveOptions.js';
+import type { SmtpSettings } from '../notifications/channels/emailChannel.js';
 
 const isLoopback = (host: string) => host === '127.0.0.1' || host === '::1' || host === 'localhost';
 
-function banner(engine: Engine, host: string, demo: DemoSeed | null): string {
+/** Where email notifications go, never with the credentials of the SMTP URL. */
+function smtpLine(smtp: SmtpSettings | null | undefined): string {
+  if (!smtp) return 'off: email notifications are skipped (set NOCTURNE_SMTP_URL to send them)';
+  try {
+    const url = new URL(smtp.url);
+    return `via ${url.protocol}//${url.host}, from ${smtp.from}`;
+  } catch {
+    return `via the SMTP server given, from ${smtp.from}`;
+  }
+}
+
+function banner(
+  engine: Engine,
+  host: string,
+  demo: DemoSeed | null,
+  smtp: SmtpSettings | null | undefined,
+): string {
   const { url } = engine;
   const ws = url.replace(/^http/, 'ws');
   const s = engine.startup;
@@ -15,6 +32,7 @@ function banner(engine: Engine, host: string, demo: DemoSeed | null): string {
     `  stream:  ${ws}/api/v1/stream`,
     `  ingest:  ${url}/api/events (ilert)  ${url}/v2/enqueue (PagerDuty v2)  ${url}/api/v1/alertmanager/<integration key>`,
     `  health:  ${url}/healthz   metrics: ${url}/metrics`,
+    `  email:   ${smtpLine(smtp)}`,
   ];
   if (!isLoopback(host) && !url.startsWith('https')) {
     lines.push(
@@ -97,7 +115,9 @@ export async function serveCommand(argv: readonly string[]): Promise<number> {
     return 1;
   }
   const demo = options.demo ? await seedDemo(engine.context) : null;
-  process.stdout.write(`${banner(engine, options.engine.host ?? '127.0.0.1', demo)}\n`);
+  process.stdout.write(
+    `${banner(engine, options.engine.host ?? '127.0.0.1', demo, options.engine.notifications?.smtp)}\n`,
+  );
 
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -2,8 +2,12 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultIngestRateLimit, defaultPort, type EngineOptions } from '../engine.js';
+import type { NotificationSettings } from '../notifications/notificationSettings.js';
+import { parseAllowList } from '../notifications/webhookTarget.js';
 
 export class UsageError extends Error {}
+
+export const defaultSmtpFrom = 'Nocturne <nocturne@localhost>';
 
 export const serveHelp = `Usage: nocturne serve [options]
 
@@ -19,6 +23,13 @@ Starts the alert engine headless.
   --allow-origin <o>    also let web pages from this origin open the stream (repeatable)
   --ingest-rate <n>     requests per second one integration key may send (default ${defaultIngestRateLimit.perSecond}; 0 = no limit)
   --ingest-burst <n>    requests one key may send at once (default ${defaultIngestRateLimit.burst})
+  --smtp-url <url>      SMTP server for email notifications: smtp://user:pass@host:587
+                        or smtps://…:465 (prefer the env: arguments show in ps)       env NOCTURNE_SMTP_URL
+  --smtp-from <addr>    sender of notification emails (default: ${defaultSmtpFrom})
+                                                                                      env NOCTURNE_SMTP_FROM
+  --webhook-allow <r>   let webhooks reach this private address or CIDR range, e.g.
+                        10.1.2.3 or 10.0.0.0/8 (repeatable; env: comma-separated)     env NOCTURNE_WEBHOOK_ALLOW
+  --public-url <url>    where people open this engine, for links in notifications    env NOCTURNE_PUBLIC_URL
   -h, --help            this text
 
 Tuning (environment): NOCTURNE_SEGMENT_MB  journal megabytes between snapshots (default 64)
@@ -57,6 +68,46 @@ function segmentBytes(text: string): number {
   return Math.round(mb * 1024 * 1024);
 }
 
+/** The notification settings from flags and environment (docs/notifications.md). */
+function notificationSettings(
+  parsed: {
+    'smtp-url'?: string;
+    'smtp-from'?: string;
+    'webhook-allow'?: string[];
+    'public-url'?: string;
+  },
+  env: NodeJS.ProcessEnv,
+): NotificationSettings {
+  const smtpUrl = parsed['smtp-url'] ?? env.NOCTURNE_SMTP_URL;
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new UsageError(
+      '--smtp-url must look like smtp://user:password@mail.example.com:587 (or smtps:// for TLS on 465).',
+    );
+  }
+  const allow =
+    parsed['webhook-allow'] ??
+    (env.NOCTURNE_WEBHOOK_ALLOW ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+  try {
+    parseAllowList(allow);
+  } catch (error) {
+    throw new UsageError(`--webhook-allow: ${(error as Error).message}`);
+  }
+  const publicUrl = parsed['public-url'] ?? env.NOCTURNE_PUBLIC_URL;
+  if (publicUrl !== undefined && !/^https?:\/\/[^/]/.test(publicUrl)) {
+    throw new UsageError('--public-url must be an http(s) URL, such as https://noc.example.com.');
+  }
+  return {
+    smtp: smtpUrl
+      ? { url: smtpUrl, from: parsed['smtp-from'] ?? env.NOCTURNE_SMTP_FROM ?? defaultSmtpFrom }
+      : null,
+    webhookAllow: allow,
+    ...(publicUrl ? { publicUrl } : {}),
+  };
+}
+
 export interface ServeOptions {
   readonly engine: EngineOptions;
   readonly demo: boolean;
@@ -82,6 +133,10 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
         'allow-origin': { type: 'string', multiple: true },
         'ingest-rate': { type: 'string' },
         'ingest-burst': { type: 'string' },
+        'smtp-url': { type: 'string' },
+        'smtp-from': { type: 'string' },
+        'webhook-allow': { type: 'string', multiple: true },
+        'public-url': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -110,6 +165,7 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
       tls: certFile && keyFile ? { certFile, keyFile } : null,
       allowedOrigins: parsed['allow-origin'] ?? [],
       ingestRateLimit: { perSecond, burst },
+      notifications: notificationSettings(parsed, env),
       ...(env.NOCTURNE_SEGMENT_MB ? { segmentBytes: segmentBytes(env.NOCTURNE_SEGMENT_MB) } : {}),
     },
   };

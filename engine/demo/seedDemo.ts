@@ -3,6 +3,7 @@ import { issueToken } from '../auth/apiTokens.js';
 import { emptyEvent, type InboundEvent } from '../alerts/inboundEvent.js';
 import type { EngineContext } from '../engineContext.js';
 import { toUser } from '../wire.js';
+import { addDefaultNotificationRules } from '../notifications/defaultRules.js';
 
 export interface DemoSeed {
   readonly sources: readonly AlertSourceRecord[];
@@ -35,7 +36,10 @@ export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
       'America/New_York',
     );
     const wall = await person('NOC wall screen', 'wall@example.com', 'viewer', 'UTC');
-    for (const u of [ada, grace, wall]) tx.publish({ kind: 'user', value: toUser(u) });
+    for (const u of [ada, grace, wall]) {
+      tx.publish({ kind: 'user', value: toUser(u) });
+      await addDefaultNotificationRules(tx, u.id, now);
+    }
     const { token } = await issueToken(tx, wall.id, 'demo wall screen', now);
     return { ada, grace, viewerToken: token };
   });

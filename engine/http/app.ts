@@ -9,7 +9,9 @@ import { parseJsonBody } from './jsonBody.js';
 import { registerAlertRoutes } from './routes/alertRoutes.js';
 import { registerAlertSourceRoutes } from './routes/alertSourceRoutes.js';
 import { registerCalendarFeedRoutes } from './routes/calendarFeedRoutes.js';
+import { registerEscalationPolicyRoutes } from './routes/escalationPolicyRoutes.js';
 import { registerIngestRoutes, type IngestRouteConfig } from './routes/ingestRoutes.js';
+import { registerNotificationRoutes } from './routes/notificationRoutes.js';
 import { registerScheduleRoutes } from './routes/scheduleRoutes.js';
 import { registerSystemRoutes } from './routes/systemRoutes.js';
 import { registerTeamRoutes } from './routes/teamRoutes.js';
@@ -130,8 +132,10 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
   registerAlertRoutes(app, ctx);
   registerScheduleRoutes(app, ctx);
   registerCalendarFeedRoutes(app, ctx);
+  registerEscalationPolicyRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerTokenRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
   return app;
 }

@@ -14,7 +14,12 @@ const ifMatchPattern = /^(?:W\/)?"?(\d{1,15})"?$/;
  * Reads the base version from `If-Match` and from the body's or the query's `version`. Either
  * will do; both must agree.
  */
-export function baseVersionOf(ifMatch: string | undefined, version: unknown): BaseVersionSpec {
+export function baseVersionOf(
+  ifMatch: string | undefined,
+  version: unknown,
+  /** What is versioned, for the messages: `schedule`, `escalation policy`. */
+  what = 'schedule',
+): BaseVersionSpec {
   let fromHeader: number | 'any' | null = null;
   if (ifMatch !== undefined) {
     const text = ifMatch.trim();
@@ -25,7 +30,7 @@ export function baseVersionOf(ifMatch: string | undefined, version: unknown): Ba
       throw new EngineError(
         400,
         'invalid_request',
-        'If-Match must be one schedule version in quotes, e.g. If-Match: "3" (the ETag of the schedule you read), or * to overwrite whatever is there.',
+        `If-Match must be one ${what} version in quotes, e.g. If-Match: "3" (the ETag of the ${what} you read), or * to overwrite whatever is there.`,
         [{ path: 'If-Match', message: 'must be a version in quotes, e.g. "3"' }],
       );
     }
@@ -33,7 +38,7 @@ export function baseVersionOf(ifMatch: string | undefined, version: unknown): Ba
   let fromBody: number | null = null;
   if (version !== undefined) {
     const parsed = BaseVersion.safeParse(version);
-    const message = parsed.error?.issues[0]?.message ?? '';
+    const message = (parsed.error?.issues[0]?.message ?? '').replace('schedule', what);
     if (!parsed.success) {
       throw new EngineError(400, 'invalid_request', `"version" is not valid: ${message}`, [
         { path: 'version', message },

@@ -11,6 +11,7 @@ import type {
 import type { UserRole } from '../../shared/domain/user.js';
 import type { Layer, Override } from '../../shared/schedule/scheduleModel.js';
 import type { TeamRole } from '../../shared/domain/team.js';
+import type { EscalationLevel } from '../../shared/escalation/escalationPolicyModel.js';
 
 /**
  * What the store holds, as the engine's code sees it: numeric ids, epoch-millisecond times.
@@ -53,6 +54,8 @@ export interface AlertLogRecord {
   readonly kind: AlertLogKind;
   readonly actor: Actor;
   readonly message: string;
+  /** Structured detail for some kinds (`escalated`: the step); absent when there is none. */
+  readonly data?: Readonly<Record<string, unknown>>;
 }
 export type NewAlertLog = Omit<AlertLogRecord, 'id'>;
 
@@ -61,10 +64,19 @@ export interface AlertSourceRecord {
   readonly name: string;
   readonly integrationKey: string;
   readonly escalationPolicyId: string | null;
+  /** Accepted but unresolved this long → PENDING again (docs/escalation.md); null: never. */
+  readonly ackTimeoutMinutes: number | null;
+  /** No new event this long → resolved; null: never. */
+  readonly autoResolveMinutes: number | null;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
-export type NewAlertSource = Omit<AlertSourceRecord, 'id'>;
+/** The timeouts may be left out: none. */
+export type NewAlertSource = Omit<
+  AlertSourceRecord,
+  'id' | 'ackTimeoutMinutes' | 'autoResolveMinutes'
+> &
+  Partial<Pick<AlertSourceRecord, 'ackTimeoutMinutes' | 'autoResolveMinutes'>>;
 
 export interface UserRecord {
   readonly id: number;
@@ -141,3 +153,19 @@ export interface CalendarFeedRecord {
   readonly ownerId: number;
   readonly createdAt: number;
 }
+
+/**
+ * An escalation policy (issue #3) as stored: the validated model of shared/escalation, its
+ * version (1 when created, + 1 on every change, for optimistic concurrency) and its times.
+ */
+export interface EscalationPolicyRecord {
+  readonly id: number;
+  readonly name: string;
+  readonly levels: readonly EscalationLevel[];
+  readonly repeat: number;
+  readonly version: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+/** What a write sets; the version and the times are the repository's and the caller's. */
+export type EscalationPolicyContent = Pick<EscalationPolicyRecord, 'name' | 'levels' | 'repeat'>;

@@ -11,6 +11,19 @@ import type { TeamsReader, TeamsRepo } from './repositories/teams.js';
 import type { SchedulesReader, SchedulesRepo } from './repositories/schedules.js';
 import type { CalendarFeedsReader, CalendarFeedsRepo } from './repositories/calendarFeeds.js';
 import type { DueWorkReader, DueWorkRepo } from './repositories/dueWork.js';
+import type {
+  NotificationRulesReader,
+  NotificationRulesRepo,
+} from './repositories/notificationRules.js';
+import type { OutboxReader, OutboxRepo } from './repositories/outbox.js';
+import type {
+  EscalationPoliciesReader,
+  EscalationPoliciesRepo,
+} from './repositories/escalationPolicies.js';
+import type {
+  AlertEscalationsReader,
+  AlertEscalationsRepo,
+} from './repositories/alertEscalations.js';
 
 export type * from './repositories/alerts.js';
 export type * from './repositories/alertSources.js';
@@ -19,6 +32,10 @@ export type * from './repositories/dueWork.js';
 export type * from './repositories/teams.js';
 export type * from './repositories/schedules.js';
 export type * from './repositories/calendarFeeds.js';
+export type * from './repositories/notificationRules.js';
+export type * from './repositories/outbox.js';
+export type * from './repositories/escalationPolicies.js';
+export type * from './repositories/alertEscalations.js';
 
 /**
  * The engine's one way to its data. The embedded implementation is sql.js plus a journal
@@ -46,7 +63,8 @@ export interface Store {
   onCommit(listener: (commit: Commit) => void): () => void;
   /**
    * Called after a transaction that scheduled due work commits, with the earliest due time it
-   * scheduled: the work runner's wake-up hint (PostgreSQL: NOTIFY).
+   * scheduled: the work runner's wake-up hint (PostgreSQL: NOTIFY). Outbox entries made
+   * sendable (enqueued, or set to retry) count too: the notification dispatcher listens here.
    */
   onWorkScheduled(listener: (dueAt: number) => void): () => void;
   health(): StoreHealth;
@@ -80,6 +98,10 @@ export interface ReadTx {
   readonly schedules: SchedulesReader;
   readonly calendarFeeds: CalendarFeedsReader;
   readonly dueWork: DueWorkReader;
+  readonly notificationRules: NotificationRulesReader;
+  readonly outbox: OutboxReader;
+  readonly escalationPolicies: EscalationPoliciesReader;
+  readonly alertEscalations: AlertEscalationsReader;
 }
 
 export interface WriteTx extends ReadTx {
@@ -91,6 +113,10 @@ export interface WriteTx extends ReadTx {
   readonly schedules: SchedulesRepo;
   readonly calendarFeeds: CalendarFeedsRepo;
   readonly dueWork: DueWorkRepo;
+  readonly notificationRules: NotificationRulesRepo;
+  readonly outbox: OutboxRepo;
+  readonly escalationPolicies: EscalationPoliciesRepo;
+  readonly alertEscalations: AlertEscalationsRepo;
   /** Tells consoles about a change once this transaction is durable. */
   publish(change: Change): void;
 }

@@ -68,6 +68,11 @@ export class StreamClient {
     return this.phase === 'live';
   }
 
+  /** Said hello and not closed: messages outside the sequence (notifications) may go out. */
+  get greeted(): boolean {
+    return this.phase === 'syncing' || this.phase === 'live';
+  }
+
   get isCoalescing(): boolean {
     return this.backlog !== null;
   }

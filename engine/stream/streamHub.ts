@@ -3,12 +3,20 @@ import type { WebSocket } from 'ws';
 import {
   CloseCode,
   type HelloMessage,
+  type NotificationMessage,
   type SnapshotMessage,
 } from '../../shared/protocol/messages.js';
 import type { Principal } from '../auth/authenticate.js';
 import type { EngineMetrics } from '../metrics/engineMetrics.js';
 import type { Commit, Store } from '../store/store.js';
-import { toAlertSource, toAlertSummary, toStoredSchedule, toTeam, toUser } from '../wire.js';
+import {
+  toAlertSource,
+  toAlertSummary,
+  toStoredEscalationPolicy,
+  toStoredSchedule,
+  toTeam,
+  toUser,
+} from '../wire.js';
 import { StreamHistory, toEntry, type StreamEntry } from './history.js';
 import { StreamClient, type StreamClientHost, type StreamLimits } from './streamClient.js';
 
@@ -121,6 +129,21 @@ export class StreamHub implements StreamClientHost {
     }
   }
 
+  /**
+   * Sends a notification to every console signed in as `userId` that has said hello (any of the
+   * user's tokens); returns how many. Outside the sequence: no history, no resume.
+   */
+  notifyUser(userId: number, message: NotificationMessage): number {
+    const text = JSON.stringify(message);
+    let sent = 0;
+    for (const client of this.clients) {
+      if (client.principal.user.id !== userId || !client.greeted) continue;
+      client.sendRaw(text);
+      sent += 1;
+    }
+    return sent;
+  }
+
   private onCommit(commit: Commit): void {
     const entry = toEntry(commit.seq, commit.changes);
     this.history.add(entry);
@@ -141,17 +164,26 @@ export class StreamHub implements StreamClientHost {
 
   private async sendSnapshot(client: StreamClient): Promise<void> {
     try {
-      const data = await this.store.read(async (tx) => ({
-        seq: tx.seq,
-        alerts: await tx.alerts.listLive(this.options.snapshotResolved),
-        alertSources: await tx.alertSources.list(),
-        users: await tx.users.list(),
-        teams: await tx.teams.list(),
-        schedules: await tx.schedules.list(),
-      }));
+      const data = await this.store.read(async (tx) => {
+        const live = await tx.alerts.listLive(this.options.snapshotResolved);
+        return {
+          seq: tx.seq,
+          alerts: live,
+          alertSources: await tx.alertSources.list(),
+          users: await tx.users.list(),
+          teams: await tx.teams.list(),
+          schedules: await tx.schedules.list(),
+          escalationPolicies: await tx.escalationPolicies.list(),
+          alertEscalations: await tx.alertEscalations.listFor(live.map((a) => a.id)),
+        };
+      });
       // Send nothing a crash could take back: wait until what the snapshot shows is durable.
       await this.store.whenDurable(data.seq);
       const alerts = data.alerts.map(toAlertSummary);
+      // Each alert's escalation travels in the part that carries the alert.
+      const escalations = new Map(data.alertEscalations.map((e) => [e.alertId, e]));
+      const escalationsOf = (part: readonly { id: string }[]) =>
+        part.flatMap((a) => escalations.get(a.id) ?? []);
       const partSize = this.options.snapshotPartAlerts;
       const parts = Math.max(1, Math.ceil(alerts.length / partSize));
       for (let part = 0; part < parts; part += 1) {
@@ -167,6 +199,9 @@ export class StreamHub implements StreamClientHost {
           users: part === 0 ? data.users.map(toUser) : [],
           teams: part === 0 ? data.teams.map(toTeam) : [],
           schedules: part === 0 ? data.schedules.map(toStoredSchedule) : [],
+          escalationPolicies:
+            part === 0 ? data.escalationPolicies.map(toStoredEscalationPolicy) : [],
+          alertEscalations: escalationsOf(alerts.slice(part * partSize, (part + 1) * partSize)),
         };
         client.sendRaw(JSON.stringify(message));
         // Let ingest run between parts of a large snapshot.

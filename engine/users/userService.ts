@@ -7,6 +7,7 @@ import type { UserRecord } from '../store/records.js';
 import type { ReadTx, Store, WriteTx } from '../store/store.js';
 import { toAlertSummary, toTeam, toUser } from '../wire.js';
 import { keepingAdminAccess } from './adminAccess.js';
+import { addDefaultNotificationRules } from '../notifications/defaultRules.js';
 import { isAdmin, requireSelfOrAdmin } from './userPermissions.js';
 
 /** What deleting a user took with it. */
@@ -49,6 +50,7 @@ export class UserService {
         createdAt: now,
         updatedAt: now,
       });
+      await addDefaultNotificationRules(tx, user.id, now);
       tx.publish({ kind: 'user', value: toUser(user) });
       return user;
     });
@@ -100,6 +102,7 @@ export class UserService {
           const team = await tx.teams.get(teamId);
           if (team) tx.publish({ kind: 'team', value: toTeam(team) });
         }
+        await tx.notificationRules.removeAllOf(id);
         await tx.users.remove(id);
         tx.publish({ kind: 'user.removed', id: String(id) });
         return {

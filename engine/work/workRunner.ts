@@ -24,6 +24,8 @@ export interface WorkRunnerOptions {
 
 /** Longest sleep between checks: guards against clock changes and lost wake-ups. */
 const maxSleepMs = 60_000;
+/** Done work whose transaction is not durable yet, at most (then the runner waits for some). */
+const maxUndurable = 256;
 /** Finished work is kept this long (for timelines and inspection), then pruned hourly. */
 const keepFinishedMs = 7 * 24 * 3600_000;
 const pruneEveryMs = 3600_000;
@@ -109,29 +111,46 @@ export class WorkRunner {
 
   private async drain(): Promise<void> {
     const batch = this.options.batch ?? 200;
-    for (;;) {
-      for (let i = 0; i < batch; i += 1) {
-        if (this.stopped) return;
-        const done = await this.runOne();
-        if (!done) return;
+    const undurable = new Set<Promise<void>>();
+    try {
+      for (;;) {
+        for (let i = 0; i < batch; i += 1) {
+          if (this.stopped) return;
+          const done = await this.runOne(undurable);
+          if (!done) return;
+          if (undurable.size >= maxUndurable) await Promise.race(undurable);
+        }
+        await new Promise((resolve) => setImmediate(resolve));
       }
-      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      // A run is over once what it did is durable: idle() and stop() see it on disk.
+      await Promise.all(undurable);
     }
   }
 
-  /** Runs the oldest due work, if any; false when nothing is due. */
-  private async runOne(): Promise<boolean> {
+  /**
+   * Runs the oldest due work, if any; false when nothing is due. Returns once its transaction
+   * has run, without waiting for it to be durable: the store queues the next transaction after
+   * this one's commit and makes transactions durable in commit order, so the next item can be
+   * claimed at once and many share one fdatasync (group commit). Whatever waits for an item's
+   * effects (a sender claiming its outbox entry) waits for a later transaction to be durable,
+   * and so for this one. `undurable` tracks the durability still awaited.
+   */
+  private async runOne(undurable: Set<Promise<void>>): Promise<boolean> {
     const { store, clock } = this.options;
+    let ran: DueWork | null | undefined;
     let failed: { work: DueWork; error: unknown } | null = null;
-    const work = await store
-      .write(async (tx) => {
+    let txDone!: () => void;
+    const finished = new Promise<void>((resolve) => (txDone = resolve));
+    const write = store.write(async (tx) => {
+      try {
         const now = clock.now();
         const next = await tx.dueWork.claimNext(now);
-        if (!next) return null;
+        if (!next) return (ran = null);
         const handler = this.handlers.get(next.kind);
         if (!handler) {
           await tx.dueWork.fail(next.id, `no handler for work of kind ${next.kind}`, now);
-          return next;
+          return (ran = next);
         }
         try {
           await handler(tx, next, now);
@@ -140,18 +159,39 @@ export class WorkRunner {
           throw error;
         }
         await tx.dueWork.complete(next.id, now);
-        return next;
-      })
-      .catch((error: unknown) => {
-        if (!failed) throw error; // the store itself failed: stop this run
-        return null;
-      });
-    if (failed) {
-      await this.recordFailure(failed);
-      return true;
+        return (ran = next);
+      } finally {
+        txDone();
+      }
+    });
+    const durable = write.then(
+      () => undefined,
+      (error: unknown) => {
+        if (!failed) throw error; // the store itself failed
+      },
+    );
+    await Promise.race([finished, durable]);
+    if (failed || ran === undefined) {
+      await durable; // a rollback, or the store refused: settled without a flush
+      if (failed) await this.recordFailure(failed);
+      return failed !== null;
     }
-    if (work) this.options.onDone?.(work.kind, Math.max(0, clock.now() - work.dueAt) / 1000);
-    return work !== null;
+    const work = ran;
+    if (work === null) {
+      durable.catch(() => undefined); // nothing was written
+      return false;
+    }
+    const done: Promise<void> = durable
+      .then(
+        () => this.options.onDone?.(work.kind, Math.max(0, clock.now() - work.dueAt) / 1000),
+        (error: unknown) =>
+          this.options.onProblem(
+            `${work.kind} for ${work.subject} was not saved: ${String(error)}`,
+          ),
+      )
+      .finally(() => undurable.delete(done));
+    undurable.add(done);
+    return true;
   }
 
   private async recordFailure({ work, error }: { work: DueWork; error: unknown }): Promise<void> {

@@ -39,6 +39,15 @@ export const ErrorCode = z.enum([
   'version_conflict',
   'version_required',
   'range_too_large',
+  // Escalation policies
+  'escalation_policy_not_found',
+  'invalid_escalation_policy',
+  'escalation_policy_in_use',
+  // Notifications
+  'notification_rule_not_found',
+  'duplicate_notification_rule',
+  'too_many_notification_rules',
+  'webhook_target_not_allowed',
   // The engine
   'store_unavailable',
   'shutting_down',

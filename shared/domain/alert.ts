@@ -78,6 +78,14 @@ export const AlertLogKind = z.enum([
   'comment',
   'assigned',
   'priority-changed',
+  /** A notification planned for someone, and each outcome of sending it (docs/notifications.md). */
+  'notification',
+  /** An escalation level was reached: who it notified, or that it reached nobody (docs/escalation.md). */
+  'escalated',
+  /** Escalation stopped for good: the policy ran out, nobody was reachable, … */
+  'escalation-stopped',
+  /** Accepted but not resolved within the source's acknowledgement timeout: PENDING again. */
+  'ack-timeout',
 ]);
 export type AlertLogKind = z.infer<typeof AlertLogKind>;
 
@@ -89,5 +97,10 @@ export const AlertLogEntry = z.object({
   kind: AlertLogKind,
   actor: Actor,
   message: z.string(),
+  /**
+   * Structured detail for some kinds (`escalated`: the step, shared/escalation/alertEscalation.ts);
+   * left out when there is none.
+   */
+  data: z.record(z.string(), z.unknown()).optional(),
 });
 export type AlertLogEntry = Readonly<z.infer<typeof AlertLogEntry>>;

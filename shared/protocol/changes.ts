@@ -4,6 +4,8 @@ import { AlertSource } from '../domain/alertSource.js';
 import { User } from '../domain/user.js';
 import { Team } from '../domain/team.js';
 import { StoredSchedule } from '../api/schedules.js';
+import { StoredEscalationPolicy } from '../api/escalationPolicies.js';
+import { AlertEscalation } from '../escalation/alertEscalation.js';
 
 /**
  * One change to what a console replicates. Every change carries the entity's whole new state
@@ -20,6 +22,10 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('team.removed'), id: z.string() }),
   z.object({ kind: z.literal('schedule'), value: StoredSchedule }),
   z.object({ kind: z.literal('schedule.removed'), id: z.string() }),
+  z.object({ kind: z.literal('escalationPolicy'), value: StoredEscalationPolicy }),
+  z.object({ kind: z.literal('escalationPolicy.removed'), id: z.string() }),
+  /** Where an alert's escalation stands (docs/escalation.md); keyed by the alert's id. */
+  z.object({ kind: z.literal('alertEscalation'), value: AlertEscalation }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -44,5 +50,11 @@ export function changeKey(change: Change): string {
       return `schedule:${change.value.id}`;
     case 'schedule.removed':
       return `schedule:${change.id}`;
+    case 'escalationPolicy':
+      return `escalationPolicy:${change.value.id}`;
+    case 'escalationPolicy.removed':
+      return `escalationPolicy:${change.id}`;
+    case 'alertEscalation':
+      return `alertEscalation:${change.value.alertId}`;
   }
 }

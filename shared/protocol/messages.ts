@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { AlertSummary } from '../domain/alert.js';
+import { AlertPriority, AlertSummary } from '../domain/alert.js';
 import { AlertSource } from '../domain/alertSource.js';
 import { User } from '../domain/user.js';
 import { Team } from '../domain/team.js';
 import { StoredSchedule } from '../api/schedules.js';
+import { StoredEscalationPolicy } from '../api/escalationPolicies.js';
+import { AlertEscalation } from '../escalation/alertEscalation.js';
 import { ErrorCode } from '../api/errors.js';
+import { NotificationKind } from '../api/notificationRules.js';
 import { Change } from './changes.js';
 
 /**
@@ -52,7 +55,7 @@ export type ClientMessage = HelloMessage;
 
 /**
  * The live set at `seq`: open alerts, the most recently resolved ones, alert sources, users,
- * teams.
+ * teams, schedules, escalation policies, and where each alert's escalation stands.
  * Large snapshots come in parts (`part` 0, 1, …); the console applies them once `final` is true.
  * `streamId` names this run of the engine: sequence numbers only compare within one stream.
  */
@@ -70,6 +73,13 @@ export const SnapshotMessage = z.object({
   teams: z.array(Team).default([]),
   /** On-call schedules, in part 0. Engines before schedules sent none: read a missing list as empty. */
   schedules: z.array(StoredSchedule).default([]),
+  /** Escalation policies, in part 0. Engines before escalation sent none: read as empty. */
+  escalationPolicies: z.array(StoredEscalationPolicy).default([]),
+  /**
+   * Where the escalation of each alert of this part stands (those that escalate). Engines before
+   * escalation sent none: read as empty.
+   */
+  alertEscalations: z.array(AlertEscalation).default([]),
 });
 export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 
@@ -105,13 +115,46 @@ export const ErrorMessage = z.object({
 });
 export type ErrorMessage = z.infer<typeof ErrorMessage>;
 
+/**
+ * A notification for the person the console is signed in as (docs/notifications.md), for the
+ * console to raise natively (the tray). Sent only to that user's consoles, outside the sequenced
+ * stream: it has no `seq`, and a console that was not connected when it went out never gets it.
+ * After an engine crash the same notification may come again with the same `id`: show each
+ * `id` once.
+ */
+export const NotificationMessage = z.object({
+  type: z.literal('notification'),
+  id: z.string(),
+  userId: z.string(),
+  /** `alert`: an alert is paging this user; `shift`: their on-call shift starts soon; `test`. */
+  kind: NotificationKind,
+  alertId: z.string().nullable(),
+  scheduleId: z.string().nullable(),
+  title: z.string(),
+  body: z.string(),
+  /** HIGH: raise it loudly (sound, stays until dismissed); LOW: quietly. */
+  priority: AlertPriority,
+  /** When the engine sent it (RFC 3339). */
+  at: z.string(),
+});
+export type NotificationMessage = z.infer<typeof NotificationMessage>;
+
 export const ServerMessage = z.discriminatedUnion('type', [
   SnapshotMessage,
   ResumedMessage,
   DeltaMessage,
   HeartbeatMessage,
   ErrorMessage,
+  NotificationMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 
-export type { AlertSummary, AlertSource, User, Team, StoredSchedule };
+export type {
+  AlertSummary,
+  AlertSource,
+  User,
+  Team,
+  StoredSchedule,
+  StoredEscalationPolicy,
+  AlertEscalation,
+};

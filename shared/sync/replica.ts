@@ -3,13 +3,16 @@ import type {
   AlertSource,
   AlertSummary,
   StoredSchedule,
+  StoredEscalationPolicy,
+  AlertEscalation,
   Team,
   User,
 } from '../protocol/messages.js';
 import type { Snapshot, SyncListener, SyncStatus } from './syncStatus.js';
 
 /**
- * The stream's state as plain maps by id: alerts, alert sources, users, teams. The tray and tests use
+ * The stream's state as plain maps by id: alerts, alert sources, users, teams, schedules,
+ * escalation policies and alert escalations. The tray and tests use
  * it; the renderer keeps its own normalized store. Every change carries the whole entity, so
  * applying one is a replace (or a delete).
  *
@@ -23,6 +26,9 @@ export class Replica {
   readonly users = new Map<string, User>();
   readonly teams = new Map<string, Team>();
   readonly schedules = new Map<string, StoredSchedule>();
+  readonly escalationPolicies = new Map<string, StoredEscalationPolicy>();
+  /** By alert id: where each alert's escalation stands (docs/escalation.md). */
+  readonly alertEscalations = new Map<string, AlertEscalation>();
   streamId: string | null = null;
   seq: number | null = null;
 
@@ -32,11 +38,17 @@ export class Replica {
     this.users.clear();
     this.teams.clear();
     this.schedules.clear();
+    this.escalationPolicies.clear();
+    this.alertEscalations.clear();
     for (const alert of snapshot.alerts) this.alerts.set(alert.id, alert);
     for (const source of snapshot.alertSources) this.alertSources.set(source.id, source);
     for (const user of snapshot.users) this.users.set(user.id, user);
     for (const team of snapshot.teams) this.teams.set(team.id, team);
     for (const schedule of snapshot.schedules) this.schedules.set(schedule.id, schedule);
+    for (const policy of snapshot.escalationPolicies)
+      this.escalationPolicies.set(policy.id, policy);
+    for (const escalation of snapshot.alertEscalations)
+      this.alertEscalations.set(escalation.alertId, escalation);
     this.streamId = snapshot.streamId;
     this.seq = snapshot.seq;
   }
@@ -70,6 +82,15 @@ export class Replica {
           break;
         case 'schedule.removed':
           this.schedules.delete(change.id);
+          break;
+        case 'escalationPolicy':
+          this.escalationPolicies.set(change.value.id, change.value);
+          break;
+        case 'escalationPolicy.removed':
+          this.escalationPolicies.delete(change.id);
+          break;
+        case 'alertEscalation':
+          this.alertEscalations.set(change.value.alertId, change.value);
           break;
       }
     }

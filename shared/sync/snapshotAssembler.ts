@@ -3,6 +3,8 @@ import type {
   AlertSource,
   AlertSummary,
   StoredSchedule,
+  StoredEscalationPolicy,
+  AlertEscalation,
   Team,
   User,
 } from '../protocol/messages.js';
@@ -26,6 +28,8 @@ export class SnapshotAssembler {
   private users: User[] = [];
   private teams: Team[] = [];
   private schedules: StoredSchedule[] = [];
+  private escalationPolicies: StoredEscalationPolicy[] = [];
+  private alertEscalations: AlertEscalation[] = [];
 
   /** Whether some parts arrived and the final one has not. */
   get inProgress(): boolean {
@@ -47,6 +51,8 @@ export class SnapshotAssembler {
     this.users.push(...part.users);
     this.teams.push(...part.teams);
     this.schedules.push(...part.schedules);
+    this.escalationPolicies.push(...part.escalationPolicies);
+    this.alertEscalations.push(...part.alertEscalations);
     if (!part.final) return { kind: 'partial' };
     const snapshot: Snapshot = {
       streamId: first.streamId,
@@ -57,6 +63,8 @@ export class SnapshotAssembler {
       users: this.users,
       teams: this.teams,
       schedules: this.schedules,
+      escalationPolicies: this.escalationPolicies,
+      alertEscalations: this.alertEscalations,
     };
     this.reset();
     return { kind: 'complete', snapshot };
@@ -70,6 +78,8 @@ export class SnapshotAssembler {
     this.users = [];
     this.teams = [];
     this.schedules = [];
+    this.escalationPolicies = [];
+    this.alertEscalations = [];
   }
 
   private invalid(message: string): AssembleResult {

@@ -1,5 +1,9 @@
 import type { Change } from '../protocol/changes.js';
-import { PROTOCOL_VERSION, type HelloMessage } from '../protocol/messages.js';
+import {
+  PROTOCOL_VERSION,
+  type HelloMessage,
+  type NotificationMessage,
+} from '../protocol/messages.js';
 import { readServerMessage } from './readServerMessage.js';
 import { SnapshotAssembler } from './snapshotAssembler.js';
 import type { Snapshot, SyncError } from './syncStatus.js';
@@ -19,6 +23,8 @@ export type CursorStep =
   /** The engine resumed where the console was; the console is live. */
   | { readonly kind: 'resumed' }
   | { readonly kind: 'changes'; readonly changes: readonly Change[]; readonly seq: number }
+  /** A notification for the signed-in user, to raise; it does not move the position. */
+  | { readonly kind: 'notification'; readonly notification: NotificationMessage }
   /** The engine said why it is about to close. */
   | { readonly kind: 'engineError'; readonly error: SyncError }
   /** Something is missing or wrong: reconnect (resuming from `position`, if any). */
@@ -96,6 +102,9 @@ export class StreamCursor {
         this.pos = { streamId: pos.streamId, seq: message.seq };
         return { kind: 'changes', changes: message.changes, seq: message.seq };
       }
+      case 'notification':
+        // Outside the sequence: valid in any phase, and never a sign of a gap.
+        return { kind: 'notification', notification: message };
       case 'heartbeat':
         // Heartbeats only come once live; one naming another sequence means a delta was lost.
         if (this.phase === 'live' && this.pos && message.seq !== this.pos.seq) {

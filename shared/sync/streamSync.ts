@@ -130,6 +130,9 @@ export class StreamSync implements SyncClient {
       case 'changes':
         this.options.listener.onChanges(step.changes, step.seq);
         return;
+      case 'notification':
+        this.options.listener.onNotification?.(step.notification);
+        return;
     }
   }
 

@@ -2,7 +2,10 @@ import type { Change } from '../protocol/changes.js';
 import type {
   AlertSource,
   AlertSummary,
+  NotificationMessage,
   StoredSchedule,
+  StoredEscalationPolicy,
+  AlertEscalation,
   Team,
   User,
 } from '../protocol/messages.js';
@@ -52,6 +55,8 @@ export interface Snapshot {
   readonly users: readonly User[];
   readonly teams: readonly Team[];
   readonly schedules: readonly StoredSchedule[];
+  readonly escalationPolicies: readonly StoredEscalationPolicy[];
+  readonly alertEscalations: readonly AlertEscalation[];
 }
 
 /** What the sync client tells its host. Called synchronously, in stream order. */
@@ -61,4 +66,9 @@ export interface SyncListener {
   /** Apply these, in order; the state is then at `seq`. */
   onChanges(changes: readonly Change[], seq: number): void;
   onStatus(status: SyncStatus): void;
+  /**
+   * A notification for the signed-in user (docs/notifications.md), to raise natively (the tray).
+   * Not replicated state: a console that was offline does not get it later. Optional.
+   */
+  onNotification?(notification: NotificationMessage): void;
 }

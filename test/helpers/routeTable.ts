@@ -67,6 +67,78 @@ async function newSource(fx: Fixture): Promise<string> {
 async function newTeam(fx: Fixture): Promise<string> {
   return (await fx.admin.post('/api/v1/teams', { name: unique('Probe team') })).body.id;
 }
+/** A rule of a user's (alert or on-call), with a delay no other probe uses. */
+async function newRule(
+  fx: Fixture,
+  userId: string,
+  kind: 'notification-rules' | 'on-call-notification-rules',
+): Promise<string> {
+  const minutes = 30 + (++serial % 1400);
+  const body =
+    kind === 'notification-rules'
+      ? { channel: 'console', priority: 'LOW', delayMinutes: minutes }
+      : { channel: 'console', minutesBefore: minutes };
+  return (await fx.admin.post(`/api/v1/users/${userId}/${kind}`, body)).body.id;
+}
+
+/**
+ * The notification routes of a user (docs/api.md, Notifications), under `/api/v1/users/:id`
+ * (self or admin) and `/api/v1/me`: every role manages its own.
+ */
+function notificationRoutes(base: '/api/v1/users/:id' | '/api/v1/me'): Record<string, RouteRule> {
+  const self = base === '/api/v1/users/:id';
+  const at = (caller: Caller) => (self ? `/api/v1/users/${caller.userId}` : '/api/v1/me');
+  // Distinct delays per base: both add a rule for the same callers.
+  const delay = self ? 7 : 8;
+  const routes: Record<string, RouteRule> = {};
+  for (const kind of ['notification-rules', 'on-call-notification-rules'] as const) {
+    const created =
+      kind === 'notification-rules'
+        ? { channel: 'console', priority: 'LOW', delayMinutes: delay }
+        : { channel: 'console', minutesBefore: delay };
+    routes[`GET ${base}/${kind}`] = {
+      access: 'viewer',
+      self,
+      ok: (_fx, caller) => ({ path: `${at(caller)}/${kind}` }),
+    };
+    routes[`POST ${base}/${kind}`] = {
+      access: 'viewer',
+      self,
+      status: 201,
+      ok: (_fx, caller) => ({ path: `${at(caller)}/${kind}`, body: created }),
+    };
+    routes[`PATCH ${base}/${kind}/:ruleId`] = {
+      access: 'viewer',
+      self,
+      ok: async (fx, caller) => ({
+        path: `${at(caller)}/${kind}/${await newRule(fx, caller.userId, kind)}`,
+        body: {},
+      }),
+    };
+    routes[`DELETE ${base}/${kind}/:ruleId`] = {
+      access: 'viewer',
+      self,
+      ok: async (fx, caller) => ({
+        path: `${at(caller)}/${kind}/${await newRule(fx, caller.userId, kind)}`,
+      }),
+    };
+  }
+  routes[`POST ${base}/notification-rules/:ruleId/test`] = {
+    access: 'viewer',
+    self,
+    status: 202,
+    ok: async (fx, caller) => ({
+      path: `${at(caller)}/notification-rules/${await newRule(fx, caller.userId, 'notification-rules')}/test`,
+    }),
+  };
+  routes[`GET ${base}/notifications`] = {
+    access: 'viewer',
+    self,
+    ok: (_fx, caller) => ({ path: `${at(caller)}/notifications` }),
+  };
+  return routes;
+}
+
 async function newToken(fx: Fixture, userId: string): Promise<string> {
   return (await fx.admin.post(`/api/v1/users/${userId}/tokens`, { name: 'probe' })).body.id;
 }
@@ -133,6 +205,29 @@ export const routeTable: Readonly<Record<string, RouteRule>> = {
       body: { userId: null },
     }),
   },
+  // ── escalation (docs/escalation.md) ──
+  'GET /api/v1/alerts/:id/timeline': {
+    access: 'viewer',
+    ok: (fx) => ({ path: `/api/v1/alerts/${fx.alertId}/timeline` }),
+  },
+  'GET /api/v1/escalation-policies': {
+    access: 'viewer',
+    ok: () => ({ path: '/api/v1/escalation-policies' }),
+  },
+  'POST /api/v1/escalation-policies': {
+    access: 'admin',
+    status: 201,
+    ok: (_fx, caller) => ({
+      path: '/api/v1/escalation-policies',
+      body: {
+        name: unique('Policy'),
+        levels: [{ targets: [{ type: 'user', id: caller.userId }], timeoutMinutes: 5 }],
+      },
+    }),
+  },
+  'GET /api/v1/escalation-policies/:id': { access: 'viewer' },
+  'PUT /api/v1/escalation-policies/:id': { access: 'admin' },
+  'DELETE /api/v1/escalation-policies/:id': { access: 'admin' },
   // ── schedules (docs/schedules.md) ──
   'GET /api/v1/schedules': { access: 'viewer', ok: () => ({ path: '/api/v1/schedules' }) },
   'POST /api/v1/schedules': { access: 'admin' },
@@ -231,4 +326,7 @@ export const routeTable: Readonly<Record<string, RouteRule>> = {
     access: 'admin',
     ok: async (fx) => ({ path: `/api/v1/teams/${await newTeam(fx)}` }),
   },
+  // ── notifications (docs/notifications.md) ──
+  ...notificationRoutes('/api/v1/users/:id'),
+  ...notificationRoutes('/api/v1/me'),
 };

@@ -172,6 +172,8 @@ export function snapshotPart(
     users: part === 0 ? [user('1')] : [],
     teams: part === 0 ? [team('1')] : [],
     schedules: part === 0 ? [storedSchedule('1')] : [],
+    escalationPolicies: [],
+    alertEscalations: [],
   };
 }
 
@@ -180,6 +182,8 @@ export function source(id: string, name = `Source ${id}`) {
     id,
     name,
     escalationPolicyId: null,
+    ackTimeoutMinutes: null,
+    autoResolveMinutes: null,
     createdAt: serverTime,
     updatedAt: serverTime,
   };

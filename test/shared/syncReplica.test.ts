@@ -26,6 +26,8 @@ describe('Replica', () => {
       users: [user('1')],
       teams: [team('4')],
       schedules: [storedSchedule('6')],
+      escalationPolicies: [],
+      alertEscalations: [],
     });
     expect([...replica.alerts.keys()]).toEqual(['1', '2']);
     expect([...replica.alertSources.keys()]).toEqual(['1']);

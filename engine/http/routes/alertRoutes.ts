@@ -44,6 +44,16 @@ export function registerAlertRoutes(app: FastifyInstance, ctx: EngineContext): v
     };
   });
 
+  /**
+   * The escalation timeline (docs/escalation.md): apart from the alert, whose answer stays the
+   * same while nothing changes, where this one moves with the clock. Times in `text` are in the
+   * caller's zone.
+   */
+  app.get<IdParams>(`${base}/:id/timeline`, async (request) => {
+    const { user } = await authorize(ctx.store, request, 'viewer');
+    return ctx.timelines.timeline(parseId(request.params.id, alertNotFound), user.timeZone);
+  });
+
   app.get<IdParams>(`${base}/:id/log`, async (request) => {
     await authorize(ctx.store, request, 'viewer');
     const query = parseOrThrow(LogQuery, request.query, 'log query');

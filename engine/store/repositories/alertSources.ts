@@ -4,6 +4,8 @@ export interface AlertSourcesReader {
   get(id: number): Promise<AlertSourceRecord | null>;
   getByIntegrationKey(key: string): Promise<AlertSourceRecord | null>;
   list(): Promise<AlertSourceRecord[]>;
+  /** The sources that name this escalation policy (by its id as text), by id. */
+  listByPolicy(policyId: string): Promise<AlertSourceRecord[]>;
 }
 
 export interface AlertSourcesRepo extends AlertSourcesReader {
@@ -11,7 +13,15 @@ export interface AlertSourcesRepo extends AlertSourcesReader {
   update(
     id: number,
     patch: Partial<
-      Pick<AlertSourceRecord, 'name' | 'escalationPolicyId' | 'integrationKey' | 'updatedAt'>
+      Pick<
+        AlertSourceRecord,
+        | 'name'
+        | 'escalationPolicyId'
+        | 'ackTimeoutMinutes'
+        | 'autoResolveMinutes'
+        | 'integrationKey'
+        | 'updatedAt'
+      >
     >,
   ): Promise<AlertSourceRecord>;
   /** Soft delete: alerts keep their source's id; the integration key stops working. */

@@ -33,10 +33,30 @@ export interface AlertsReader {
   countByState(): Promise<Record<AlertState, number>>;
   /** Oldest first, `limit` entries after the entry with id `afterId`. */
   listLog(alertId: number, limit: number, afterId: number): Promise<AlertLogRecord[]>;
+  /**
+   * The newest `limit` entries but those of `exceptKinds`, oldest first, and how many older ones
+   * were left out (escalation timelines).
+   */
+  listLogTail(
+    alertId: number,
+    limit: number,
+    exceptKinds: readonly string[],
+  ): Promise<{ entries: AlertLogRecord[]; omitted: number }>;
 }
 
 export interface AlertsRepo extends AlertsReader {
   insert(alert: NewAlert): Promise<AlertRecord>;
   update(id: number, patch: AlertPatch): Promise<AlertRecord>;
   appendLog(entry: NewAlertLog): Promise<void>;
+  /** {@link appendLog}, answering the entry's id (to complete it later in the transaction). */
+  appendLogReturningId(entry: NewAlertLog): Promise<number>;
+  /**
+   * Completes an entry written earlier in the same transaction (an escalation step is logged
+   * before the notifications it causes, and completed with them).
+   */
+  completeLogEntry(
+    id: number,
+    message: string,
+    data: Readonly<Record<string, unknown>>,
+  ): Promise<void>;
 }

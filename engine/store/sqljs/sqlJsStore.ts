@@ -16,6 +16,10 @@ import { SqlApiTokensRepo, SqlUsersRepo } from './repos/usersRepo.js';
 import { SqlTeamsRepo } from './repos/teamsRepo.js';
 import { SqlSchedulesRepo } from './repos/schedulesRepo.js';
 import { SqlCalendarFeedsRepo } from './repos/calendarFeedsRepo.js';
+import { SqlNotificationRulesRepo } from './repos/notificationRulesRepo.js';
+import { SqlOutboxRepo } from './repos/outboxRepo.js';
+import { SqlEscalationPoliciesRepo } from './repos/escalationPoliciesRepo.js';
+import { SqlAlertEscalationsRepo } from './repos/alertEscalationsRepo.js';
 import { pruneBefore, writeSnapshot } from './snapshotWriter.js';
 import type { SqlDatabase } from './sqlDatabase.js';
 
@@ -89,6 +93,12 @@ export class SqlJsStore implements Store {
       dueWork: new SqlDueWorkRepo(db, (dueAt) => {
         this.txWakeAt = Math.min(this.txWakeAt, dueAt);
       }),
+      notificationRules: new SqlNotificationRulesRepo(db),
+      outbox: new SqlOutboxRepo(db, (at) => {
+        this.txWakeAt = Math.min(this.txWakeAt, at);
+      }),
+      escalationPolicies: new SqlEscalationPoliciesRepo(db),
+      alertEscalations: new SqlAlertEscalationsRepo(db),
     };
   }
 

@@ -2,7 +2,16 @@ import { alertsCore } from './001_alertsCore.js';
 import { teams } from './002_teams.js';
 import { schedules } from './003_schedules.js';
 import { dueWork } from './004_dueWork.js';
+import { notifications } from './005_notifications.js';
+import { escalation } from './006_escalation.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this engine knows, one file each, listed here in version order. */
-export const migrations: readonly Migration[] = [alertsCore, teams, schedules, dueWork];
+export const migrations: readonly Migration[] = [
+  alertsCore,
+  teams,
+  schedules,
+  dueWork,
+  notifications,
+  escalation,
+];

@@ -8,6 +8,8 @@ function toSource(row: SqlRow): AlertSourceRecord {
     name: String(row.name),
     integrationKey: String(row.integration_key),
     escalationPolicyId: (row.escalation_policy_id ?? null) as string | null,
+    ackTimeoutMinutes: row.ack_timeout_minutes == null ? null : Number(row.ack_timeout_minutes),
+    autoResolveMinutes: row.auto_resolve_minutes == null ? null : Number(row.auto_resolve_minutes),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };
@@ -50,34 +52,56 @@ export class SqlAlertSourcesRepo implements AlertSourcesRepo {
       .map(toSource);
   }
 
+  async listByPolicy(policyId: string): Promise<AlertSourceRecord[]> {
+    return this.db
+      .all(
+        'SELECT * FROM alert_sources WHERE escalation_policy_id = ? AND deleted_at IS NULL ORDER BY id',
+        [policyId],
+      )
+      .map(toSource);
+  }
+
   async insert(source: NewAlertSource): Promise<AlertSourceRecord> {
     this.byKey.clear();
+    const record = {
+      ...source,
+      ackTimeoutMinutes: source.ackTimeoutMinutes ?? null,
+      autoResolveMinutes: source.autoResolveMinutes ?? null,
+    };
     this.db.run(
-      'INSERT INTO alert_sources (name, integration_key, escalation_policy_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO alert_sources (name, integration_key, escalation_policy_id, ack_timeout_minutes, auto_resolve_minutes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       [
-        source.name,
-        source.integrationKey,
-        source.escalationPolicyId,
-        source.createdAt,
-        source.updatedAt,
+        record.name,
+        record.integrationKey,
+        record.escalationPolicyId,
+        record.ackTimeoutMinutes,
+        record.autoResolveMinutes,
+        record.createdAt,
+        record.updatedAt,
       ],
     );
-    return { ...source, id: this.db.lastInsertId() };
+    return { ...record, id: this.db.lastInsertId() };
   }
 
   async update(
     id: number,
-    patch: Partial<
-      Pick<AlertSourceRecord, 'name' | 'escalationPolicyId' | 'integrationKey' | 'updatedAt'>
-    >,
+    patch: Parameters<AlertSourcesRepo['update']>[1],
   ): Promise<AlertSourceRecord> {
     this.byKey.clear();
     const current = await this.get(id);
     if (!current) throw new Error(`alert source ${id} does not exist`);
     const next = { ...current, ...patch };
     this.db.run(
-      'UPDATE alert_sources SET name = ?, integration_key = ?, escalation_policy_id = ?, updated_at = ? WHERE id = ?',
-      [next.name, next.integrationKey, next.escalationPolicyId, next.updatedAt, id],
+      'UPDATE alert_sources SET name = ?, integration_key = ?, escalation_policy_id = ?, ack_timeout_minutes = ?, auto_resolve_minutes = ?, updated_at = ? WHERE id = ?',
+      [
+        next.name,
+        next.integrationKey,
+        next.escalationPolicyId,
+        next.ackTimeoutMinutes,
+        next.autoResolveMinutes,
+        next.updatedAt,
+        id,
+      ],
     );
     return next;
   }

@@ -79,6 +79,9 @@ function toLog(row: SqlRow): AlertLogRecord {
     kind: row.kind as AlertLogRecord['kind'],
     actor: parse(row.actor_json, { type: 'system' }),
     message: String(row.message),
+    ...(typeof row.data_json === 'string'
+      ? { data: JSON.parse(row.data_json) as Record<string, unknown> }
+      : {}),
   };
 }
 
@@ -185,6 +188,27 @@ export class SqlAlertsRepo implements AlertsRepo {
       .map(toLog);
   }
 
+  async listLogTail(
+    alertId: number,
+    limit: number,
+    exceptKinds: readonly string[],
+  ): Promise<{ entries: AlertLogRecord[]; omitted: number }> {
+    const except = exceptKinds.length
+      ? ` AND kind NOT IN (${exceptKinds.map(() => '?').join(', ')})`
+      : '';
+    const rows = this.db.all(
+      `SELECT * FROM alert_log WHERE alert_id = ?${except} ORDER BY id DESC LIMIT ?`,
+      [alertId, ...exceptKinds, limit],
+    );
+    const total = Number(
+      this.db.get(`SELECT count(*) AS n FROM alert_log WHERE alert_id = ?${except}`, [
+        alertId,
+        ...exceptKinds,
+      ])?.n ?? 0,
+    );
+    return { entries: rows.reverse().map(toLog), omitted: Math.max(0, total - rows.length) };
+  }
+
   async insert(alert: NewAlert): Promise<AlertRecord> {
     const values = columns.map(([field, , store]) =>
       store(alert[field as keyof NewAlert] as never),
@@ -213,10 +237,34 @@ export class SqlAlertsRepo implements AlertsRepo {
     return toAlert(row);
   }
 
+  async completeLogEntry(
+    id: number,
+    message: string,
+    data: Readonly<Record<string, unknown>>,
+  ): Promise<void> {
+    this.db.run('UPDATE alert_log SET message = ?, data_json = ? WHERE id = ?', [
+      message,
+      json(data),
+      id,
+    ]);
+  }
+
   async appendLog(entry: NewAlertLog): Promise<void> {
-    this.db.run(
-      'INSERT INTO alert_log (alert_id, at, kind, actor_json, message) VALUES (?, ?, ?, ?, ?)',
-      [entry.alertId, entry.at, entry.kind, json(entry.actor), entry.message],
+    await this.appendLogReturningId(entry);
+  }
+
+  async appendLogReturningId(entry: NewAlertLog): Promise<number> {
+    const row = this.db.runReturning(
+      'INSERT INTO alert_log (alert_id, at, kind, actor_json, message, data_json) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+      [
+        entry.alertId,
+        entry.at,
+        entry.kind,
+        json(entry.actor),
+        entry.message,
+        entry.data === undefined ? null : json(entry.data),
+      ],
     );
+    return Number(row?.id);
   }
 }
