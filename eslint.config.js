@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import { builtinModules } from 'node:module';
 
 /** @param {string[]} groups @param {string} message */
@@ -25,6 +26,18 @@ const noEngine = forbid(
 const noMain = forbid(['**/main/**'], 'main/ is the Electron main process.');
 const noRenderer = forbid(['**/renderer/**'], 'renderer/ runs in the DOM.');
 const noPreload = forbid(['**/preload/**'], 'preload/ is only the bridge.');
+const noElectronMainSide = forbid(
+  ['electron/main', 'electron/utility'],
+  "preload runs in the renderer: only Electron's renderer-side modules (contextBridge, ipcRenderer).",
+);
+const electronThroughSeam = forbid(
+  ['electron', 'electron/*'],
+  'import Electron through main/platform/electronApi.ts: the one seam unit tests mock.',
+);
+const noElectronSeam = forbid(
+  ['**/platform/electronApi*'],
+  'the launcher runs in plain Node, before any Electron exists.',
+);
 const outsideShared = forbid(
   [
     '../engine/**',
@@ -51,7 +64,17 @@ const restrict = (...patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tsbuild/**', 'coverage/**', 'data/**', '.bench/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      '.tsbuild/**',
+      'coverage/**',
+      'data/**',
+      '.bench/**',
+      'release/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -87,16 +110,30 @@ export default tseslint.config(
   {
     files: ['main/**/*.ts'],
     languageOptions: { globals: globals.node },
+    rules: restrict(noReact, noRenderer, noPreload, electronThroughSeam),
+  },
+  {
+    files: ['main/platform/**/*.ts'],
     rules: restrict(noReact, noRenderer, noPreload),
   },
   {
+    // `npm start` decides whether Electron can run at all: plain Node only.
+    files: ['main/launcher/**/*.ts'],
+    rules: restrict(noReact, noRenderer, noPreload, noElectron, noElectronSeam),
+  },
+  {
     files: ['preload/**/*.ts'],
-    rules: restrict(noNode, noReact, noEngine, noMain, noRenderer, noWs),
+    rules: restrict(noNode, noReact, noEngine, noMain, noRenderer, noWs, noElectronMainSide),
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: globals.browser },
     rules: restrict(noNode, noElectron, noEngine, noMain, noPreload, noWs),
+  },
+  {
+    // The rules of hooks, and the React Compiler's checks of purity and memoization.
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    ...reactHooks.configs.flat['recommended-latest'],
   },
   {
     files: ['bin/**/*.js', 'scripts/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '*.config.*'],

@@ -19,6 +19,8 @@ import {
 import { EscalationService } from './escalation/escalationService.js';
 import { EscalationPolicyService } from './escalation/policyService.js';
 import { TimelineQueries } from './escalation/timelineQueries.js';
+import { HeartbeatService } from './heartbeats/heartbeatService.js';
+import { MaintenanceService } from './maintenance/maintenanceService.js';
 import { SqlJsStore, type StartupReport } from './store/sqljs/sqlJsStore.js';
 import type { Store } from './store/store.js';
 import { createUpgradeHandler } from './stream/streamUpgrade.js';
@@ -48,6 +50,8 @@ export interface EngineOptions {
   /** SMTP, webhook allow-list, links, retry policy (docs/notifications.md). */
   readonly notifications?: NotificationSettings;
   readonly log?: (line: string) => void;
+  /** The built operator console to serve at `/` (default: the project's dist/renderer). */
+  readonly consoleDir?: string;
 }
 
 export const defaultPort = 7070;
@@ -133,6 +137,15 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
         pager: () => context.notifications,
       }),
       timelines: new TimelineQueries(store, clock),
+      heartbeats: new HeartbeatService({
+        store,
+        clock,
+        alerts,
+        alertSources,
+        work,
+        registry: metrics.registry,
+      }),
+      maintenance: new MaintenanceService(store, clock, alertSources),
     };
     context.notifications.registerWork(context.work);
     let closing: Promise<void> | null = null;
@@ -140,6 +153,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       tls,
       isClosing: () => closing !== null,
       logError: (message, error) => log(`${message}: ${(error as Error)?.stack ?? String(error)}`),
+      ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
     });
     const upgrade = createUpgradeHandler({
       store,

@@ -8,6 +8,8 @@ import type { NotificationService } from './notifications/notificationService.js
 import type { EscalationService } from './escalation/escalationService.js';
 import type { EscalationPolicyService } from './escalation/policyService.js';
 import type { TimelineQueries } from './escalation/timelineQueries.js';
+import type { HeartbeatService } from './heartbeats/heartbeatService.js';
+import type { MaintenanceService } from './maintenance/maintenanceService.js';
 import type { ScheduleServices } from './schedules/scheduleServices.js';
 import type { Store } from './store/store.js';
 import type { TeamService } from './teams/teamService.js';
@@ -47,4 +49,8 @@ export interface EngineContext {
   readonly escalation: EscalationService;
   /** Alerts' escalation timelines. */
   readonly timelines: TimelineQueries;
+  /** Heartbeat monitors, their pings and durable deadlines (docs/heartbeats.md). */
+  readonly heartbeats: HeartbeatService;
+  /** Maintenance windows over alert sources (docs/maintenance.md). */
+  readonly maintenance: MaintenanceService;
 }

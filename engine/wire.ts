@@ -43,6 +43,7 @@ export function toAlertSummary(a: AlertRecord): AlertSummary {
     acceptedBy: idOrNull(a.acceptedBy),
     resolvedAt: isoOrNull(a.resolvedAt),
     assigneeId: idOrNull(a.assigneeId),
+    maintenanceWindowId: idOrNull(a.maintenanceWindowId),
   };
 }
 

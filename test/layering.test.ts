@@ -32,14 +32,58 @@ const cases: Array<[folder: string, importLine: string, allowed: boolean]> = [
   ['renderer/x.ts', "import { startEngine } from '../engine/engine.js';", false],
   ['renderer/x.ts', "import { x } from '../main/window.js';", false],
   ['renderer/x.ts', "import { limits } from '../shared/domain/limits.js';", true],
+  ['renderer/x.tsx', "import { readFileSync } from 'node:fs';", false],
+  ['renderer/x.ts', "import { EventEmitter } from 'events';", false],
+  ['renderer/views/queue/x.tsx', "import WebSocket from 'ws';", false],
+  ['renderer/x.ts', "import { contextBridge } from 'electron/renderer';", false],
+  ['renderer/views/queue/x.tsx', "import { startEngine } from '../../../engine/engine.js';", false],
+  ['renderer/x.ts', "import { nocturne } from '../preload/index.js';", false],
+  ['renderer/state/x.ts', "import { Change } from '../../shared/protocol/changes.js';", true],
+  ['renderer/x.tsx', "import { createRoot } from 'react-dom/client';", true],
+  ['renderer/x.ts', "import { createStore } from 'zustand/vanilla';", true],
   ['preload/x.ts', "import { readFileSync } from 'node:fs';", false],
   ['preload/x.ts', "import { startEngine } from '../engine/engine.js';", false],
   ['main/x.ts', "import { x } from '../renderer/app.js';", false],
   ['main/x.ts', "import { startEngine } from '../engine/engine.js';", true],
+  ['main/x.ts', "import { z } from '../shared/ipc/ipcContract.js';", true],
+  ['main/x.ts', "import { readFileSync } from 'node:fs';", true],
+  ['main/x.ts', "import WebSocket from 'ws';", true],
+  ['main/x.ts', "import { x } from '../preload/preload.js';", false],
+  ['main/x.ts', "import React from 'react';", false],
+  // Electron only through the seam the unit tests mock.
+  ['main/tray/x.ts', "import { Tray } from 'electron';", false],
+  ['main/tray/x.ts', "import { Tray } from '../platform/electronApi.js';", true],
+  ['main/platform/x.ts', "import { app } from 'electron';", true],
+  // The launcher runs before Electron exists.
+  ['main/launcher/x.ts', "import { app } from 'electron';", false],
+  ['main/launcher/x.ts', "import { app } from '../platform/electronApi.js';", false],
+  ['main/launcher/x.ts', "import { serveCommand } from '../../engine/cli/serveCommand.js';", true],
+  ['preload/x.ts', "import { contextBridge } from 'electron';", true],
+  ['preload/x.ts', "import { app } from 'electron/main';", false],
+  ['preload/x.ts', "import WebSocket from 'ws';", false],
+  ['preload/x.ts', "import { x } from '../main/main.js';", false],
+  ['preload/x.ts', "import { x } from '../renderer/app.js';", false],
+  ['preload/x.ts', "import { eventChannel } from '../shared/ipc/ipcChannels.js';", true],
+  ['shared/ipc/x.ts', "import { ipcMain } from 'electron';", false],
 ];
 
 describe('layering (ARCHITECTURE.md) is enforced by lint', () => {
   it.each(cases)('%s: %s → allowed %s', async (file, line, allowed) => {
     expect(await restricted(file, `${line}\nexport {};\n`)).toBe(!allowed);
+  });
+});
+
+describe('the renderer is linted with the rules of hooks', () => {
+  it('refuses a hook called conditionally', async () => {
+    const source = [
+      "import { useState } from 'react';",
+      'export function View(props: { on: boolean }) {',
+      '  if (props.on) useState(0);',
+      '  return null;',
+      '}',
+      '',
+    ].join('\n');
+    const [result] = await eslint.lintText(source, { filePath: 'renderer/views/x/View.tsx' });
+    expect(result?.messages.map((m) => m.ruleId)).toContain('react-hooks/rules-of-hooks');
   });
 });

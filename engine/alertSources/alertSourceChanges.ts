@@ -13,3 +13,12 @@ export type AlertSourceChangeListener = (
     readonly at: number;
   },
 ) => Promise<void>;
+
+/**
+ * Does what follows from an alert source's deletion (its heartbeat monitors go, its maintenance
+ * windows forget it) in the transaction that deletes it.
+ */
+export type AlertSourceRemovalListener = (
+  tx: WriteTx,
+  removed: { readonly source: AlertSourceRecord; readonly at: number },
+) => Promise<void>;

@@ -11,7 +11,10 @@ import { toAlertSource, toAlertSummary } from '../wire.js';
 import { userActor } from '../alerts/alertService.js';
 import { AlertChangeListeners } from '../alerts/alertChanges.js';
 import { EngineError } from '../errors.js';
-import type { AlertSourceChangeListener } from './alertSourceChanges.js';
+import type {
+  AlertSourceChangeListener,
+  AlertSourceRemovalListener,
+} from './alertSourceChanges.js';
 
 /** 32 hex characters, the length PagerDuty routing keys have (some senders check it). */
 export const generateIntegrationKey = () => randomBytes(16).toString('hex');
@@ -19,6 +22,7 @@ export const generateIntegrationKey = () => randomBytes(16).toString('hex');
 /** Alert sources: the inbound integrations monitoring tools send events to. */
 export class AlertSourceService {
   private readonly sourceListeners: AlertSourceChangeListener[] = [];
+  private readonly removalListeners: AlertSourceRemovalListener[] = [];
 
   /**
    * `alertChanges` hears of the alerts a deletion resolves (escalation stops in the same
@@ -33,6 +37,11 @@ export class AlertSourceService {
   /** Told of every change to a source's settings, inside its transaction. */
   onSourceChange(listener: AlertSourceChangeListener): void {
     this.sourceListeners.push(listener);
+  }
+
+  /** Told of every deletion of a source, inside its transaction. */
+  onSourceRemoved(listener: AlertSourceRemovalListener): void {
+    this.removalListeners.push(listener);
   }
 
   list(): Promise<AlertSourceRecord[]> {
@@ -116,6 +125,7 @@ export class AlertSourceService {
         tx.publish({ kind: 'alert', value: toAlertSummary(resolved) });
         await this.alertChanges.notify(tx, { before: alert, after: resolved, at: now });
       }
+      for (const listener of this.removalListeners) await listener(tx, { source, at: now });
       await tx.alertSources.remove(id, now);
       tx.publish({ kind: 'alertSource.removed', id: String(id) });
       return { resolvedAlerts: open.length };

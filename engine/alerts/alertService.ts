@@ -4,23 +4,21 @@ import { checkTransition } from '../../shared/domain/alertLifecycle.js';
 import { limits, truncate } from '../../shared/domain/limits.js';
 import type { Clock } from '../clock.js';
 import { EngineError, notFound } from '../errors.js';
-import type { AlertPatch, AlertRecord, AlertSourceRecord, UserRecord } from '../store/records.js';
+import type { AlertRecord, AlertSourceRecord, UserRecord } from '../store/records.js';
 import type { Store, WriteTx } from '../store/store.js';
-import { AlertChangeListeners } from './alertChanges.js';
-import { normalizeAlertKey } from './alertKey.js';
 import { toAlertSummary } from '../wire.js';
+import { AlertChangeListeners } from './alertChanges.js';
+import {
+  applyEvent,
+  viaFormat,
+  type EventVia,
+  type IngestDeps,
+  type IngestOutcome,
+} from './alertIngest.js';
+import { statePatch } from './alertPatches.js';
 import type { InboundEvent, InboundFormat } from './inboundEvent.js';
-import { decideIngest, type IngestDecision } from './ingestRules.js';
 
-export type IngestOutcome =
-  | { readonly decision: Exclude<IngestDecision, 'drop'>; readonly alert: AlertRecord }
-  | { readonly decision: 'drop'; readonly alertKey: string };
-
-const formatNames: Record<InboundFormat, string> = {
-  ilert: 'an ilert',
-  pagerduty: 'a PagerDuty Events v2',
-  alertmanager: 'an Alertmanager',
-};
+export type { EventVia, IngestOutcome } from './alertIngest.js';
 
 /** A person acting through the REST API. */
 export const userActor = (user: UserRecord): Actor => ({
@@ -40,11 +38,15 @@ export class AlertService {
    */
   readonly changes = new AlertChangeListeners();
 
+  private readonly ingestDeps: IngestDeps;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
-    private readonly newAlertKey: () => string = () => randomUUID().replaceAll('-', ''),
-  ) {}
+    newAlertKey: () => string = () => randomUUID().replaceAll('-', ''),
+  ) {
+    this.ingestDeps = { clock, changes: this.changes, newAlertKey };
+  }
 
   /**
    * Applies events sent with an integration key, in order, in one transaction; resolves once
@@ -65,9 +67,45 @@ export class AlertService {
         );
       }
       const outcomes: IngestOutcome[] = [];
-      for (const event of events) outcomes.push(await this.ingestOne(tx, source, format, event));
+      const via = viaFormat(source, format);
+      for (const event of events)
+        outcomes.push(await applyEvent(this.ingestDeps, tx, source, via, event));
       return { source, outcomes };
     });
+  }
+
+  /**
+   * Applies an event the engine raises itself (an overdue heartbeat monitor) in the caller's
+   * transaction, with the same de-duplication, maintenance marking, log and listeners as ingest.
+   */
+  raise(
+    tx: WriteTx,
+    source: AlertSourceRecord,
+    via: EventVia,
+    event: InboundEvent,
+  ): Promise<IngestOutcome> {
+    return applyEvent(this.ingestDeps, tx, source, via, event);
+  }
+
+  /**
+   * Resolves an open alert on the engine's behalf (a heartbeat pinged again) in the caller's
+   * transaction, logging `message`; null when the alert is not open any more.
+   */
+  async resolveBySystem(tx: WriteTx, id: number, message: string): Promise<AlertRecord | null> {
+    const alert = await tx.alerts.get(id);
+    if (!alert || alert.state === 'RESOLVED') return null;
+    const now = this.clock.now();
+    const updated = await tx.alerts.update(id, statePatch('RESOLVED', now, null));
+    await tx.alerts.appendLog({
+      alertId: id,
+      at: now,
+      kind: 'resolved',
+      actor: { type: 'system' },
+      message,
+    });
+    tx.publish({ kind: 'alert', value: toAlertSummary(updated) });
+    await this.changes.notify(tx, { before: alert, after: updated, at: now });
+    return updated;
   }
 
   accept(id: number, user: UserRecord, comment?: string): Promise<AlertRecord> {
@@ -161,121 +199,10 @@ export class AlertService {
       return updated;
     });
   }
-
-  private async ingestOne(
-    tx: WriteTx,
-    source: AlertSourceRecord,
-    format: InboundFormat,
-    event: InboundEvent,
-  ): Promise<IngestOutcome> {
-    const open = event.alertKey
-      ? await tx.alerts.findOpen(source.id, normalizeAlertKey(event.alertKey))
-      : null;
-    const decision = decideIngest(event.action, open?.state ?? null);
-    if (decision === 'drop') return { decision, alertKey: event.alertKey ?? '' };
-    if (decision === 'unchanged') return { decision, alert: open! };
-
-    const now = this.clock.now();
-    const actor: Actor = { type: 'integration', sourceId: String(source.id), format };
-    const note = event.comment ? `: ${event.comment}` : '';
-    let alert: AlertRecord;
-    let message: string;
-    switch (decision) {
-      case 'create':
-        alert = await tx.alerts.insert({
-          sourceId: source.id,
-          alertKey: event.alertKey || this.newAlertKey(), // '' is no key either
-          state: 'PENDING',
-          priority: event.priority ?? 'HIGH',
-          severity: event.severity,
-          summary: event.summary ?? '(no summary)',
-          details: event.details,
-          origin: format,
-          labels: event.labels ?? {},
-          links: event.links ?? [],
-          images: event.images ?? [],
-          customDetails: event.customDetails ?? null,
-          eventCount: 1,
-          createdAt: now,
-          updatedAt: now,
-          lastEventAt: now,
-          acceptedAt: null,
-          acceptedBy: null,
-          resolvedAt: null,
-          assigneeId: null,
-        });
-        message = `Created by ${formatNames[format]} event`;
-        break;
-      case 'update': {
-        alert = await tx.alerts.update(open!.id, eventPatch(open!, event, now));
-        const raised =
-          alert.priority !== open!.priority
-            ? ` (priority ${open!.priority} → ${alert.priority})`
-            : '';
-        message = `Event received again (${alert.eventCount} in all)${raised}`;
-        break;
-      }
-      case 'accept':
-      case 'resolve':
-        alert = await tx.alerts.update(open!.id, {
-          ...statePatch(decision === 'accept' ? 'ACCEPTED' : 'RESOLVED', now, null),
-          lastEventAt: now,
-        });
-        message = `${decision === 'accept' ? 'Accepted' : 'Resolved'} by ${formatNames[format]} event${note}`;
-        break;
-      case 'comment':
-        alert = await tx.alerts.update(open!.id, { updatedAt: now, lastEventAt: now });
-        message = event.comment ?? event.summary ?? '(empty comment)';
-        break;
-    }
-    await tx.alerts.appendLog({
-      alertId: alert.id,
-      at: now,
-      kind: logKind[decision],
-      actor,
-      message,
-    });
-    tx.publish({ kind: 'alert', value: toAlertSummary(alert) });
-    await this.changes.notify(tx, { before: open, after: alert, at: now });
-    return { decision, alert };
-  }
 }
-
-const logKind = {
-  create: 'created',
-  update: 'event',
-  accept: 'accepted',
-  resolve: 'resolved',
-  comment: 'comment',
-} as const;
 
 async function requireAlert(tx: WriteTx, id: number): Promise<AlertRecord> {
   const alert = await tx.alerts.get(id);
   if (!alert) throw notFound('alert_not_found', `Alert ${id}`);
   return alert;
-}
-
-function statePatch(to: 'ACCEPTED' | 'RESOLVED', now: number, by: number | null): AlertPatch {
-  return to === 'ACCEPTED'
-    ? { state: 'ACCEPTED', acceptedAt: now, acceptedBy: by, updatedAt: now }
-    : { state: 'RESOLVED', resolvedAt: now, updatedAt: now };
-}
-
-/** A repeated trigger: count it and take the fields the new event carries. */
-function eventPatch(open: AlertRecord, event: InboundEvent, now: number): AlertPatch {
-  return {
-    eventCount: open.eventCount + 1,
-    lastEventAt: now,
-    updatedAt: now,
-    ...(event.summary !== null ? { summary: event.summary } : {}),
-    ...(event.details !== null ? { details: event.details } : {}),
-    ...(event.priority !== null ? { priority: event.priority } : {}),
-    ...(event.severity !== null ? { severity: event.severity } : {}),
-    ...(event.labels !== null ? { labels: event.labels } : {}),
-    ...(event.links !== null ? { links: event.links } : {}),
-    ...(event.images !== null ? { images: event.images } : {}),
-    ...(event.customDetails !== null && event.customDetails !== undefined
-      ? { customDetails: event.customDetails }
-      : {}),
-  };
 }

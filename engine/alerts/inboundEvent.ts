@@ -29,7 +29,8 @@ export interface InboundEvent {
   readonly comment: string | null;
 }
 
-export type InboundFormat = Exclude<AlertOrigin, 'api'>;
+/** The formats monitoring tools send in (not the engine's own origins). */
+export type InboundFormat = Exclude<AlertOrigin, 'api' | 'heartbeat'>;
 
 /** A blank event to spread over: adapters set what their format carries. */
 export const emptyEvent: Omit<InboundEvent, 'action'> = {

@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 import { serveCommand } from './serveCommand.js';
+import { applyCommand } from './applyCommand.js';
+import { exportCommand } from './exportCommand.js';
 import { engineVersion } from '../version.js';
 
 const usage = `Usage: nocturne <command> [options]
 
 Commands:
   serve       start the alert engine headless (nocturne serve --help)
+  apply       make an engine's configuration what a YAML file says (nocturne apply --help)
+  export      write an engine's configuration as YAML (nocturne export --help)
   version     print the version
 
 Docs: README.md, docs/ in the project.
@@ -16,6 +20,10 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve':
       return serveCommand(rest);
+    case 'apply':
+      return applyCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     case 'version':
     case '--version':
     case '-v':

@@ -31,6 +31,7 @@ function banner(
     `  started in ${s.seconds.toFixed(2)} s (snapshot at ${s.snapshotSeq}, ${s.replayedRecords} journal records replayed${s.tornBytes ? `, ${s.tornBytes} torn bytes dropped` : ''})`,
     `  stream:  ${ws}/api/v1/stream`,
     `  ingest:  ${url}/api/events (ilert)  ${url}/v2/enqueue (PagerDuty v2)  ${url}/api/v1/alertmanager/<integration key>`,
+    `  console: ${url}/   (the operator console: open it in a browser)`,
     `  health:  ${url}/healthz   metrics: ${url}/metrics`,
     `  email:   ${smtpLine(smtp)}`,
   ];
@@ -49,12 +50,13 @@ function banner(
       '',
       `  ${token}`,
       '',
-      `Sign in:  curl -H "Authorization: Bearer ${token}" ${url}/api/v1/me`,
+      `Sign in:  open ${url}/ in a browser and paste the token,`,
+      `     or:  curl -H "Authorization: Bearer ${token}" ${url}/api/v1/me`,
     );
   } else {
     lines.push(
       `Sign in with the admin API token printed at this data directory's first start (or the one given with --admin-token):`,
-      `  curl -H "Authorization: Bearer <token>" ${url}/api/v1/me`,
+      `  open ${url}/ in a browser and paste it, or: curl -H "Authorization: Bearer <token>" ${url}/api/v1/me`,
     );
   }
   if (engine.bootstrap.adminTokenRevoked) {
@@ -65,13 +67,18 @@ function banner(
     );
   }
   if (demo) {
-    lines.push('', 'Demo data seeded. Alert sources and their integration keys:');
+    lines.push(
+      '',
+      `Demo data seeded. Alerts escalate along "${demo.policyName}": whoever is on call in "${demo.scheduleName}", then the team.`,
+      'Alert sources and their integration keys:',
+    );
     for (const source of demo.sources)
       lines.push(`  ${source.name.padEnd(32)} ${source.integrationKey}`);
     const am = demo.sources[0]!.integrationKey;
     lines.push(
       '',
       `  Viewer token for a wall screen (shown once): ${demo.viewerToken}`,
+      `  Wall screen: open ${url}/wall?token=${demo.viewerToken} once (the token is kept, then hidden)`,
       '',
       'Send an alert:',
       `  curl -X POST ${url}/api/events -H 'Content-Type: application/json' \\`,

@@ -17,7 +17,7 @@ Starts the alert engine headless.
   --host <addr>         address to listen on (default 127.0.0.1: this machine only)   env NOCTURNE_HOST
   --data <dir>          data directory (default: ${defaultDataDir()})              env NOCTURNE_DATA
   --admin-token <t>     use this admin API token (noc_…) instead of generating one    env NOCTURNE_ADMIN_TOKEN
-  --demo                seed demo users, alert sources and alerts into an empty engine
+  --demo                seed demo people, on-call, escalation, sources and alerts (empty engine)
   --tls-cert <file>     PEM certificate: serve HTTPS and WSS (needs --tls-key)
   --tls-key <file>      PEM private key of the certificate
   --allow-origin <o>    also let web pages from this origin open the stream (repeatable)

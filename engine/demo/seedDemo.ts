@@ -7,6 +7,9 @@ import { addDefaultNotificationRules } from '../notifications/defaultRules.js';
 
 export interface DemoSeed {
   readonly sources: readonly AlertSourceRecord[];
+  /** The on-call schedule and the escalation policy the sources follow. */
+  readonly scheduleName: string;
+  readonly policyName: string;
   /** A viewer token for a wall screen, shown once. */
   readonly viewerToken: string;
 }
@@ -17,10 +20,14 @@ const trigger = (e: Partial<InboundEvent>): InboundEvent => ({
   ...e,
 });
 
+/** Monday 9:00 in Berlin: the weekly hand-off of the demo schedule (winter time). */
+const handoff = '2024-01-01T09:00:00+01:00';
+
 /**
  * `--demo`: a small, realistic data set so a newcomer sees something at once: people, a team,
- * one alert source per inbound format, and alerts in every state, made through the same services
- * as real traffic. Does nothing when the engine already has alert sources.
+ * an on-call schedule and an escalation policy, one alert source per inbound format following
+ * it, and alerts in every state, made through the same services as real traffic. Does nothing
+ * when the engine already has alert sources.
  */
 export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
   if ((await ctx.alertSources.list()).length > 0) return null;
@@ -43,7 +50,7 @@ export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
     const { token } = await issueToken(tx, wall.id, 'demo wall screen', now);
     return { ada, grace, viewerToken: token };
   });
-  await ctx.teams.create({
+  const team = await ctx.teams.create({
     name: 'Database Ops',
     description: 'Owns PostgreSQL and its replicas',
     members: [
@@ -52,9 +59,35 @@ export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
     ],
   });
 
-  const prometheus = await ctx.alertSources.create({ name: 'Prometheus (Alertmanager)' });
-  const datadog = await ctx.alertSources.create({ name: 'Datadog (PagerDuty Events v2)' });
-  const uptime = await ctx.alertSources.create({ name: 'Uptime checks (ilert events)' });
+  // Ada and Grace take turns a week each, handing over on Mondays at 9:00 Berlin time (DST
+  // included); who is on call is paged first, the whole team if nobody accepts in 10 minutes.
+  const schedule = await ctx.schedules.schedules.create({
+    name: 'Ops primary',
+    timeZone: 'Europe/Berlin',
+    layers: [
+      {
+        id: 'weekly',
+        name: 'Weekly rotation',
+        start: handoff,
+        end: null,
+        userIds: [String(ada.id), String(grace.id)],
+        rotation: { anchor: handoff, turn: { unit: 'weeks', length: 1 } },
+        restrictions: [],
+      },
+    ],
+  });
+  const policy = await ctx.escalationPolicies.create({
+    name: 'Ops on-call',
+    levels: [
+      { targets: [{ type: 'schedule', id: schedule.id }], timeoutMinutes: 10 },
+      { targets: [{ type: 'team', id: String(team.id) }], timeoutMinutes: 10 },
+    ],
+  });
+  const source = (name: string) =>
+    ctx.alertSources.create({ name, escalationPolicyId: policy.id, ackTimeoutMinutes: 60 });
+  const prometheus = await source('Prometheus (Alertmanager)');
+  const datadog = await source('Datadog (PagerDuty Events v2)');
+  const uptime = await source('Uptime checks (ilert events)');
 
   await ctx.alerts.ingest(prometheus.integrationKey, 'alertmanager', [
     trigger({
@@ -138,5 +171,10 @@ export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
   if (latency && 'alert' in latency) {
     await ctx.alerts.accept(latency.alert.id, ada, 'Looking at the payment provider');
   }
-  return { sources: [prometheus, datadog, uptime], viewerToken };
+  return {
+    sources: [prometheus, datadog, uptime],
+    scheduleName: schedule.name,
+    policyName: policy.name,
+    viewerToken,
+  };
 }

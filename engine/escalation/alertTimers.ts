@@ -72,7 +72,10 @@ export function ackTimeoutHandler(changes: AlertChangeListeners): WorkHandler {
       alert.id,
       now,
       'ack-timeout',
-      `Back to PENDING: accepted${by ? ` by ${by.name}` : ''} at ${iso(alert.acceptedAt ?? now)} and not resolved within ${minutesText(minutes)} (the acknowledgement timeout); escalation starts again at level 1.`,
+      `Back to PENDING: accepted${by ? ` by ${by.name}` : ''} at ${iso(alert.acceptedAt ?? now)} and not resolved within ${minutesText(minutes)} (the acknowledgement timeout); ` +
+        (alert.maintenanceWindowId === null
+          ? 'escalation starts again at level 1.'
+          : 'it opened during maintenance, so nobody is paged.'),
     );
     tx.publish({ kind: 'alert', value: toAlertSummary(updated) });
     await changes.notify(tx, { before: alert, after: updated, at: now });

@@ -70,10 +70,13 @@ export class EscalationService {
       await this.halt(tx, after.id, at);
       return;
     }
+    const leftMaintenance =
+      before !== null && before.maintenanceWindowId !== null && after.maintenanceWindowId === null;
     const changed =
       before === null ||
       before.state !== after.state ||
-      (after.state === 'PENDING' && before.priority !== after.priority);
+      (after.state === 'PENDING' && before.priority !== after.priority) ||
+      leftMaintenance;
     if (!changed) return; // a repeated event: nothing for escalation (auto-resolve is lazy)
     const source = await tx.alertSources.get(after.sourceId);
     if (before === null) {
@@ -92,6 +95,8 @@ export class EscalationService {
     } else if (after.state === 'PENDING' && before.priority !== after.priority) {
       if (after.priority === 'HIGH') await this.start(tx, after, source, at);
       else await this.lowered(tx, after, at);
+    } else if (leftMaintenance && after.state === 'PENDING') {
+      await this.start(tx, after, source, at);
     }
   }
 
@@ -103,6 +108,8 @@ export class EscalationService {
     at: number,
   ): Promise<void> {
     if (alert.priority !== 'HIGH') return; // LOW alerts do not page
+    // Opened during maintenance: pages nobody until it leaves it (docs/maintenance.md).
+    if (alert.maintenanceWindowId !== null) return;
     const existing = await tx.alertEscalations.get(alert.id);
     if (existing?.next) return; // escalating already
     const policyId = existing?.policyId ?? source?.escalationPolicyId ?? null;

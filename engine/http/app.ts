@@ -9,7 +9,12 @@ import { parseJsonBody } from './jsonBody.js';
 import { registerAlertRoutes } from './routes/alertRoutes.js';
 import { registerAlertSourceRoutes } from './routes/alertSourceRoutes.js';
 import { registerCalendarFeedRoutes } from './routes/calendarFeedRoutes.js';
+import { isConsoleRoute, registerConsoleRoutes, sendConsoleIndex } from './routes/consoleRoutes.js';
+import { defaultConsoleDir } from './consoleFiles.js';
 import { registerEscalationPolicyRoutes } from './routes/escalationPolicyRoutes.js';
+import { registerHeartbeatMonitorRoutes } from './routes/heartbeatMonitorRoutes.js';
+import { registerHeartbeatPingRoutes } from './routes/heartbeatPingRoutes.js';
+import { registerMaintenanceWindowRoutes } from './routes/maintenanceWindowRoutes.js';
 import { registerIngestRoutes, type IngestRouteConfig } from './routes/ingestRoutes.js';
 import { registerNotificationRoutes } from './routes/notificationRoutes.js';
 import { registerScheduleRoutes } from './routes/scheduleRoutes.js';
@@ -24,6 +29,8 @@ export interface HttpOptions {
   readonly logError: (message: string, error: unknown) => void;
   /** True once the engine is shutting down: new requests answer 503 `shutting_down`. */
   readonly isClosing: () => boolean;
+  /** Where the built operator console is (default: the project's dist/renderer). */
+  readonly consoleDir?: string;
 }
 
 export interface RegisteredRoute {
@@ -101,7 +108,10 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
     return reply.code(status).headers(headers).send(body);
   });
 
+  const consoleDir = options.consoleDir ?? defaultConsoleDir();
   app.setNotFoundHandler((request, reply) => {
+    // A browser loading a client-side route of the console (/wall, /alerts/42) gets the console.
+    if (isConsoleRoute(request)) return sendConsoleIndex(reply, consoleDir);
     const { status, body } = toErrorReply(
       new EngineError(
         404,
@@ -127,6 +137,7 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
   });
 
   registerSystemRoutes(app, ctx);
+  registerConsoleRoutes(app, ctx, consoleDir);
   registerIngestRoutes(app, ctx, options.logError);
   registerAlertSourceRoutes(app, ctx);
   registerAlertRoutes(app, ctx);
@@ -137,5 +148,8 @@ export function createHttpApp(ctx: EngineContext, options: HttpOptions): Fastify
   registerTokenRoutes(app, ctx);
   registerTeamRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerHeartbeatMonitorRoutes(app, ctx);
+  registerHeartbeatPingRoutes(app, ctx);
+  registerMaintenanceWindowRoutes(app, ctx);
   return app;
 }

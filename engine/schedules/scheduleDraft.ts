@@ -20,7 +20,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Layers sent without an id get `layer-<n>` (their position), made unique. */
-function withLayerIds(layers: unknown): unknown {
+export function withLayerIds(layers: unknown): unknown {
   if (!Array.isArray(layers)) return layers;
   const taken = new Set(layers.flatMap((l) => (isRecord(l) && 'id' in l ? [l.id] : [])));
   return layers.map((layer: unknown, index) => {

@@ -12,6 +12,8 @@ import type { UserRole } from '../../shared/domain/user.js';
 import type { Layer, Override } from '../../shared/schedule/scheduleModel.js';
 import type { TeamRole } from '../../shared/domain/team.js';
 import type { EscalationLevel } from '../../shared/escalation/escalationPolicyModel.js';
+import type { HeartbeatStatus } from '../../shared/domain/heartbeatMonitor.js';
+import type { MaintenanceSchedule } from '../../shared/maintenance/maintenanceModel.js';
 
 /**
  * What the store holds, as the engine's code sees it: numeric ids, epoch-millisecond times.
@@ -39,6 +41,8 @@ export interface AlertRecord {
   readonly acceptedBy: number | null;
   readonly resolvedAt: number | null;
   readonly assigneeId: number | null;
+  /** The maintenance window the alert opened in: it pages nobody (docs/maintenance.md). */
+  readonly maintenanceWindowId: number | null;
 }
 
 export type NewAlert = Omit<AlertRecord, 'id'>;
@@ -169,3 +173,38 @@ export interface EscalationPolicyRecord {
 }
 /** What a write sets; the version and the times are the repository's and the caller's. */
 export type EscalationPolicyContent = Pick<EscalationPolicyRecord, 'name' | 'levels' | 'repeat'>;
+
+/** A heartbeat monitor (docs/heartbeats.md) as stored. */
+export interface HeartbeatMonitorRecord {
+  readonly id: number;
+  readonly name: string;
+  readonly alertSourceId: number;
+  readonly intervalSeconds: number;
+  readonly graceSeconds: number;
+  /** The secret of its ping URL. */
+  readonly key: string;
+  readonly status: HeartbeatStatus;
+  readonly lastPingAt: number | null;
+  /** When the engine next looks (the due work's time); null when nothing is due. */
+  readonly deadlineAt: number | null;
+  /** The alert it opened when it went overdue; null once a ping resolved it. */
+  readonly alertId: number | null;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+export type NewHeartbeatMonitor = Omit<HeartbeatMonitorRecord, 'id'>;
+
+/** A maintenance window (docs/maintenance.md) as stored: the validated model of shared/maintenance. */
+export interface MaintenanceWindowRecord {
+  readonly id: number;
+  readonly name: string;
+  /** Ordered by id. */
+  readonly alertSourceIds: readonly number[];
+  readonly schedule: MaintenanceSchedule;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+export type MaintenanceWindowContent = Pick<
+  MaintenanceWindowRecord,
+  'name' | 'alertSourceIds' | 'schedule'
+>;

@@ -24,6 +24,14 @@ import type {
   AlertEscalationsReader,
   AlertEscalationsRepo,
 } from './repositories/alertEscalations.js';
+import type {
+  HeartbeatMonitorsReader,
+  HeartbeatMonitorsRepo,
+} from './repositories/heartbeatMonitors.js';
+import type {
+  MaintenanceWindowsReader,
+  MaintenanceWindowsRepo,
+} from './repositories/maintenanceWindows.js';
 
 export type * from './repositories/alerts.js';
 export type * from './repositories/alertSources.js';
@@ -36,6 +44,8 @@ export type * from './repositories/notificationRules.js';
 export type * from './repositories/outbox.js';
 export type * from './repositories/escalationPolicies.js';
 export type * from './repositories/alertEscalations.js';
+export type * from './repositories/heartbeatMonitors.js';
+export type * from './repositories/maintenanceWindows.js';
 
 /**
  * The engine's one way to its data. The embedded implementation is sql.js plus a journal
@@ -102,6 +112,8 @@ export interface ReadTx {
   readonly outbox: OutboxReader;
   readonly escalationPolicies: EscalationPoliciesReader;
   readonly alertEscalations: AlertEscalationsReader;
+  readonly heartbeatMonitors: HeartbeatMonitorsReader;
+  readonly maintenanceWindows: MaintenanceWindowsReader;
 }
 
 export interface WriteTx extends ReadTx {
@@ -117,6 +129,8 @@ export interface WriteTx extends ReadTx {
   readonly outbox: OutboxRepo;
   readonly escalationPolicies: EscalationPoliciesRepo;
   readonly alertEscalations: AlertEscalationsRepo;
+  readonly heartbeatMonitors: HeartbeatMonitorsRepo;
+  readonly maintenanceWindows: MaintenanceWindowsRepo;
   /** Tells consoles about a change once this transaction is durable. */
   publish(change: Change): void;
 }

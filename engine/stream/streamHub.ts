@@ -18,6 +18,8 @@ import {
   toUser,
 } from '../wire.js';
 import { StreamHistory, toEntry, type StreamEntry } from './history.js';
+import { toHeartbeatMonitor } from '../heartbeats/heartbeatWire.js';
+import { toStoredMaintenanceWindow } from '../maintenance/maintenanceWire.js';
 import { StreamClient, type StreamClientHost, type StreamLimits } from './streamClient.js';
 
 export interface StreamHubOptions extends StreamLimits {
@@ -175,6 +177,8 @@ export class StreamHub implements StreamClientHost {
           schedules: await tx.schedules.list(),
           escalationPolicies: await tx.escalationPolicies.list(),
           alertEscalations: await tx.alertEscalations.listFor(live.map((a) => a.id)),
+          heartbeatMonitors: await tx.heartbeatMonitors.list(),
+          maintenanceWindows: await tx.maintenanceWindows.list(),
         };
       });
       // Send nothing a crash could take back: wait until what the snapshot shows is durable.
@@ -202,6 +206,10 @@ export class StreamHub implements StreamClientHost {
           escalationPolicies:
             part === 0 ? data.escalationPolicies.map(toStoredEscalationPolicy) : [],
           alertEscalations: escalationsOf(alerts.slice(part * partSize, (part + 1) * partSize)),
+          heartbeatMonitors:
+            part === 0 ? data.heartbeatMonitors.map((m) => toHeartbeatMonitor(m, false)) : [],
+          maintenanceWindows:
+            part === 0 ? data.maintenanceWindows.map(toStoredMaintenanceWindow) : [],
         };
         client.sendRaw(JSON.stringify(message));
         // Let ingest run between parts of a large snapshot.

@@ -48,6 +48,11 @@ export const ErrorCode = z.enum([
   'duplicate_notification_rule',
   'too_many_notification_rules',
   'webhook_target_not_allowed',
+  // Heartbeat monitors and maintenance windows
+  'heartbeat_monitor_not_found',
+  'unknown_heartbeat_key',
+  'maintenance_window_not_found',
+  'invalid_maintenance_window',
   // The engine
   'store_unavailable',
   'shutting_down',

@@ -12,8 +12,8 @@ export type AlertPriority = z.infer<typeof AlertPriority>;
 export const AlertSeverity = z.enum(['critical', 'error', 'warning', 'info']);
 export type AlertSeverity = z.infer<typeof AlertSeverity>;
 
-/** Which inbound format or path created the alert. */
-export const AlertOrigin = z.enum(['ilert', 'pagerduty', 'alertmanager', 'api']);
+/** Which inbound format or path created the alert (`heartbeat`: an overdue heartbeat monitor). */
+export const AlertOrigin = z.enum(['ilert', 'pagerduty', 'alertmanager', 'api', 'heartbeat']);
 export type AlertOrigin = z.infer<typeof AlertOrigin>;
 
 export const AlertLink = z.object({ href: z.string(), text: z.string().nullable() });
@@ -51,6 +51,12 @@ export const AlertSummary = z.object({
   acceptedBy: z.string().nullable(),
   resolvedAt: isoTime.nullable(),
   assigneeId: z.string().nullable(),
+  /**
+   * The maintenance window the alert opened in (docs/maintenance.md): nobody is paged for it.
+   * Null (or absent: engines before maintenance windows) for alerts that page as usual. Optional
+   * in the type too, so code that builds summaries need not know of maintenance.
+   */
+  maintenanceWindowId: z.string().nullable().optional(),
 });
 export type AlertSummary = Readonly<z.infer<typeof AlertSummary>>;
 
@@ -86,6 +92,8 @@ export const AlertLogKind = z.enum([
   'escalation-stopped',
   /** Accepted but not resolved within the source's acknowledgement timeout: PENDING again. */
   'ack-timeout',
+  /** Opened during a maintenance window (nobody paged), or left it (docs/maintenance.md). */
+  'maintenance',
 ]);
 export type AlertLogKind = z.infer<typeof AlertLogKind>;
 

@@ -32,6 +32,8 @@ export interface ProjectionInput {
     readonly priority: AlertPriority;
     readonly acceptedAt: number | null;
     readonly lastEventAt: number;
+    /** Opened during a maintenance window: escalation never starts for it (docs/maintenance.md). */
+    readonly inMaintenance?: boolean;
   };
   readonly source: {
     readonly ackTimeoutMinutes: number | null;
@@ -82,7 +84,9 @@ export function projectEscalation(input: ProjectionInput): Projection {
     const at = Math.max(now, alert.acceptedAt + minutesMs(ackMinutes));
     if (at < autoResolveAt) {
       items.push({ kind: 'ack-timeout', at, minutes: ackMinutes });
-      if (alert.priority === 'HIGH' && policy) cursor = { level: 0, round: 0, dueAt: at };
+      if (alert.priority === 'HIGH' && policy && !alert.inMaintenance) {
+        cursor = { level: 0, round: 0, dueAt: at };
+      }
     }
   }
 

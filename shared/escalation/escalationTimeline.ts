@@ -17,6 +17,8 @@ export interface UpcomingInput {
     readonly priority: AlertPriority;
     readonly acceptedAt: string | null;
     readonly lastEventAt: string;
+    /** Opened during maintenance: it pages nobody (docs/maintenance.md). */
+    readonly maintenanceWindowId?: string | null;
   };
   /** Its source's timeouts (null: no source, or none set). */
   readonly source: {
@@ -52,6 +54,7 @@ export function upcomingTimeline(input: UpcomingInput): {
       priority: input.alert.priority,
       acceptedAt: msOrNull(input.alert.acceptedAt),
       lastEventAt: Date.parse(input.alert.lastEventAt),
+      inMaintenance: (input.alert.maintenanceWindowId ?? null) !== null,
     },
     source: input.source,
     next: next ? { level: next.level, round: next.round, dueAt: Date.parse(next.dueAt) } : null,

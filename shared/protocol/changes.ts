@@ -6,6 +6,8 @@ import { Team } from '../domain/team.js';
 import { StoredSchedule } from '../api/schedules.js';
 import { StoredEscalationPolicy } from '../api/escalationPolicies.js';
 import { AlertEscalation } from '../escalation/alertEscalation.js';
+import { HeartbeatMonitor } from '../domain/heartbeatMonitor.js';
+import { StoredMaintenanceWindow } from '../api/maintenanceWindows.js';
 
 /**
  * One change to what a console replicates. Every change carries the entity's whole new state
@@ -26,6 +28,12 @@ export const Change = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('escalationPolicy.removed'), id: z.string() }),
   /** Where an alert's escalation stands (docs/escalation.md); keyed by the alert's id. */
   z.object({ kind: z.literal('alertEscalation'), value: AlertEscalation }),
+  /** A heartbeat monitor's settings or status (docs/heartbeats.md); never its key. */
+  z.object({ kind: z.literal('heartbeatMonitor'), value: HeartbeatMonitor }),
+  z.object({ kind: z.literal('heartbeatMonitor.removed'), id: z.string() }),
+  /** A maintenance window as stored (docs/maintenance.md). */
+  z.object({ kind: z.literal('maintenanceWindow'), value: StoredMaintenanceWindow }),
+  z.object({ kind: z.literal('maintenanceWindow.removed'), id: z.string() }),
 ]);
 export type Change = z.infer<typeof Change>;
 
@@ -56,5 +64,13 @@ export function changeKey(change: Change): string {
       return `escalationPolicy:${change.id}`;
     case 'alertEscalation':
       return `alertEscalation:${change.value.alertId}`;
+    case 'heartbeatMonitor':
+      return `heartbeatMonitor:${change.value.id}`;
+    case 'heartbeatMonitor.removed':
+      return `heartbeatMonitor:${change.id}`;
+    case 'maintenanceWindow':
+      return `maintenanceWindow:${change.value.id}`;
+    case 'maintenanceWindow.removed':
+      return `maintenanceWindow:${change.id}`;
   }
 }

@@ -6,6 +6,8 @@ import { Team } from '../domain/team.js';
 import { StoredSchedule } from '../api/schedules.js';
 import { StoredEscalationPolicy } from '../api/escalationPolicies.js';
 import { AlertEscalation } from '../escalation/alertEscalation.js';
+import { HeartbeatMonitor } from '../domain/heartbeatMonitor.js';
+import { StoredMaintenanceWindow } from '../api/maintenanceWindows.js';
 import { ErrorCode } from '../api/errors.js';
 import { NotificationKind } from '../api/notificationRules.js';
 import { Change } from './changes.js';
@@ -55,7 +57,8 @@ export type ClientMessage = HelloMessage;
 
 /**
  * The live set at `seq`: open alerts, the most recently resolved ones, alert sources, users,
- * teams, schedules, escalation policies, and where each alert's escalation stands.
+ * teams, schedules, escalation policies, where each alert's escalation stands, heartbeat
+ * monitors and maintenance windows.
  * Large snapshots come in parts (`part` 0, 1, …); the console applies them once `final` is true.
  * `streamId` names this run of the engine: sequence numbers only compare within one stream.
  */
@@ -80,6 +83,10 @@ export const SnapshotMessage = z.object({
    * escalation sent none: read as empty.
    */
   alertEscalations: z.array(AlertEscalation).default([]),
+  /** Heartbeat monitors (without keys), in part 0. Engines before heartbeats sent none: empty. */
+  heartbeatMonitors: z.array(HeartbeatMonitor).default([]),
+  /** Maintenance windows, in part 0. Engines before maintenance windows sent none: empty. */
+  maintenanceWindows: z.array(StoredMaintenanceWindow).default([]),
 });
 export type SnapshotMessage = z.infer<typeof SnapshotMessage>;
 
@@ -157,4 +164,6 @@ export type {
   StoredSchedule,
   StoredEscalationPolicy,
   AlertEscalation,
+  HeartbeatMonitor,
+  StoredMaintenanceWindow,
 };

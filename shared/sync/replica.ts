@@ -5,6 +5,8 @@ import type {
   StoredSchedule,
   StoredEscalationPolicy,
   AlertEscalation,
+  HeartbeatMonitor,
+  StoredMaintenanceWindow,
   Team,
   User,
 } from '../protocol/messages.js';
@@ -12,8 +14,8 @@ import type { Snapshot, SyncListener, SyncStatus } from './syncStatus.js';
 
 /**
  * The stream's state as plain maps by id: alerts, alert sources, users, teams, schedules,
- * escalation policies and alert escalations. The tray and tests use
- * it; the renderer keeps its own normalized store. Every change carries the whole entity, so
+ * escalation policies, alert escalations, heartbeat monitors and maintenance windows. The tray
+ * and tests use it; the renderer keeps its own normalized store. Every change carries the whole entity, so
  * applying one is a replace (or a delete).
  *
  * Alerts are never removed: the engine sends resolved ones as changes like any other, and a
@@ -29,6 +31,8 @@ export class Replica {
   readonly escalationPolicies = new Map<string, StoredEscalationPolicy>();
   /** By alert id: where each alert's escalation stands (docs/escalation.md). */
   readonly alertEscalations = new Map<string, AlertEscalation>();
+  readonly heartbeatMonitors = new Map<string, HeartbeatMonitor>();
+  readonly maintenanceWindows = new Map<string, StoredMaintenanceWindow>();
   streamId: string | null = null;
   seq: number | null = null;
 
@@ -40,6 +44,8 @@ export class Replica {
     this.schedules.clear();
     this.escalationPolicies.clear();
     this.alertEscalations.clear();
+    this.heartbeatMonitors.clear();
+    this.maintenanceWindows.clear();
     for (const alert of snapshot.alerts) this.alerts.set(alert.id, alert);
     for (const source of snapshot.alertSources) this.alertSources.set(source.id, source);
     for (const user of snapshot.users) this.users.set(user.id, user);
@@ -49,6 +55,10 @@ export class Replica {
       this.escalationPolicies.set(policy.id, policy);
     for (const escalation of snapshot.alertEscalations)
       this.alertEscalations.set(escalation.alertId, escalation);
+    for (const monitor of snapshot.heartbeatMonitors ?? [])
+      this.heartbeatMonitors.set(monitor.id, monitor);
+    for (const window of snapshot.maintenanceWindows ?? [])
+      this.maintenanceWindows.set(window.id, window);
     this.streamId = snapshot.streamId;
     this.seq = snapshot.seq;
   }
@@ -91,6 +101,18 @@ export class Replica {
           break;
         case 'alertEscalation':
           this.alertEscalations.set(change.value.alertId, change.value);
+          break;
+        case 'heartbeatMonitor':
+          this.heartbeatMonitors.set(change.value.id, change.value);
+          break;
+        case 'heartbeatMonitor.removed':
+          this.heartbeatMonitors.delete(change.id);
+          break;
+        case 'maintenanceWindow':
+          this.maintenanceWindows.set(change.value.id, change.value);
+          break;
+        case 'maintenanceWindow.removed':
+          this.maintenanceWindows.delete(change.id);
           break;
       }
     }

@@ -5,6 +5,8 @@ import type {
   StoredSchedule,
   StoredEscalationPolicy,
   AlertEscalation,
+  HeartbeatMonitor,
+  StoredMaintenanceWindow,
   Team,
   User,
 } from '../protocol/messages.js';
@@ -30,6 +32,8 @@ export class SnapshotAssembler {
   private schedules: StoredSchedule[] = [];
   private escalationPolicies: StoredEscalationPolicy[] = [];
   private alertEscalations: AlertEscalation[] = [];
+  private heartbeatMonitors: HeartbeatMonitor[] = [];
+  private maintenanceWindows: StoredMaintenanceWindow[] = [];
 
   /** Whether some parts arrived and the final one has not. */
   get inProgress(): boolean {
@@ -53,6 +57,8 @@ export class SnapshotAssembler {
     this.schedules.push(...part.schedules);
     this.escalationPolicies.push(...part.escalationPolicies);
     this.alertEscalations.push(...part.alertEscalations);
+    this.heartbeatMonitors.push(...part.heartbeatMonitors);
+    this.maintenanceWindows.push(...part.maintenanceWindows);
     if (!part.final) return { kind: 'partial' };
     const snapshot: Snapshot = {
       streamId: first.streamId,
@@ -65,6 +71,8 @@ export class SnapshotAssembler {
       schedules: this.schedules,
       escalationPolicies: this.escalationPolicies,
       alertEscalations: this.alertEscalations,
+      heartbeatMonitors: this.heartbeatMonitors,
+      maintenanceWindows: this.maintenanceWindows,
     };
     this.reset();
     return { kind: 'complete', snapshot };
@@ -80,6 +88,8 @@ export class SnapshotAssembler {
     this.schedules = [];
     this.escalationPolicies = [];
     this.alertEscalations = [];
+    this.heartbeatMonitors = [];
+    this.maintenanceWindows = [];
   }
 
   private invalid(message: string): AssembleResult {

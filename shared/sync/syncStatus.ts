@@ -6,6 +6,8 @@ import type {
   StoredSchedule,
   StoredEscalationPolicy,
   AlertEscalation,
+  HeartbeatMonitor,
+  StoredMaintenanceWindow,
   Team,
   User,
 } from '../protocol/messages.js';
@@ -57,6 +59,10 @@ export interface Snapshot {
   readonly schedules: readonly StoredSchedule[];
   readonly escalationPolicies: readonly StoredEscalationPolicy[];
   readonly alertEscalations: readonly AlertEscalation[];
+  /** Absent: none (hosts and fixtures written before heartbeat monitors). */
+  readonly heartbeatMonitors?: readonly HeartbeatMonitor[];
+  /** Absent: none (hosts and fixtures written before maintenance windows). */
+  readonly maintenanceWindows?: readonly StoredMaintenanceWindow[];
 }
 
 /** What the sync client tells its host. Called synchronously, in stream order. */

@@ -56,7 +56,7 @@ describe('nocturne serve', () => {
     await engine.exited;
   });
 
-  it('seeds demo data with --demo: an alert source per format, alerts in every state, a viewer token', async () => {
+  it('seeds demo data with --demo: on-call schedule, escalation policy, a source per format, alerts in every state, a viewer token', async () => {
     const engine = await spawnEngine(dir(), ['--demo']);
     await new Promise((r) => setTimeout(r, 200));
     const api = client(engine.url);
@@ -69,6 +69,31 @@ describe('nocturne serve', () => {
     expect(new Set(alerts.map((a: any) => a.origin))).toEqual(
       new Set(['ilert', 'pagerduty', 'alertmanager']),
     );
+    // An on-call schedule and an escalation policy that every demo source follows.
+    const [schedule] = (await api.get('/api/v1/schedules')).body.items;
+    expect(schedule).toMatchObject({
+      name: 'Ops primary',
+      timeZone: 'Europe/Berlin',
+      problems: [],
+    });
+    expect(schedule.layers[0].userIds).toHaveLength(2);
+    expect((await api.get(`/api/v1/schedules/${schedule.id}/on-call`)).body.onCall).not.toBeNull();
+    const [policy] = (await api.get('/api/v1/escalation-policies')).body.items;
+    expect(policy.levels.map((l: any) => [l.targets[0].type, l.timeoutMinutes])).toEqual([
+      ['schedule', 10],
+      ['team', 10],
+    ]);
+    expect(policy.problems).toEqual([]);
+    expect(sources.map((s: any) => s.escalationPolicyId)).toEqual([
+      policy.id,
+      policy.id,
+      policy.id,
+    ]);
+    const pending = alerts.find((a: any) => a.state === 'PENDING' && a.priority === 'HIGH');
+    const timeline = (await api.get(`/api/v1/alerts/${pending.id}/timeline`)).body;
+    expect(timeline.policy.name).toBe('Ops on-call');
+    expect(timeline.happened.some((e: any) => e.kind === 'escalated')).toBe(true);
+    expect(engine.output()).toContain('Alerts escalate along "Ops on-call"');
     const viewerToken = /wall screen \(shown once\): (noc_\S+)/.exec(engine.output())?.[1];
     const viewer = client(engine.url, viewerToken!);
     expect((await viewer.get('/api/v1/me')).body.role).toBe('viewer');

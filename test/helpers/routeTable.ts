@@ -139,6 +139,24 @@ function notificationRoutes(base: '/api/v1/users/:id' | '/api/v1/me'): Record<st
   return routes;
 }
 
+async function newMonitor(fx: Fixture): Promise<string> {
+  const body = {
+    name: unique('Probe heartbeat'),
+    alertSourceId: fx.sourceId,
+    intervalSeconds: 3600,
+  };
+  return (await fx.admin.post('/api/v1/heartbeat-monitors', body)).body.id;
+}
+/** A one-off window in the past: it marks no alert of the other probes. */
+const windowBody = (fx: Fixture) => ({
+  name: unique('Probe window'),
+  alertSourceIds: [fx.sourceId],
+  schedule: { kind: 'once', start: '2020-01-01T00:00:00Z', end: '2020-01-01T01:00:00Z' },
+});
+async function newWindow(fx: Fixture): Promise<string> {
+  return (await fx.admin.post('/api/v1/maintenance-windows', windowBody(fx))).body.id;
+}
+
 async function newToken(fx: Fixture, userId: string): Promise<string> {
   return (await fx.admin.post(`/api/v1/users/${userId}/tokens`, { name: 'probe' })).body.id;
 }
@@ -149,6 +167,8 @@ export const routeTable: Readonly<Record<string, RouteRule>> = {
   'GET /healthz': { access: 'public', ok: () => ({ path: '/healthz' }) },
   'GET /metrics': { access: 'public', ok: () => ({ path: '/metrics' }) },
   'GET /': { access: 'public', ok: () => ({ path: '/' }) },
+  // ── the operator console's files (docs/console.md) ──
+  'GET /assets/*': { access: 'public' },
   // ── ingest (docs/ingest.md) ──
   'POST /api/events': { access: 'integration' },
   'POST /v2/enqueue': { access: 'integration' },
@@ -325,6 +345,55 @@ export const routeTable: Readonly<Record<string, RouteRule>> = {
   'DELETE /api/v1/teams/:id': {
     access: 'admin',
     ok: async (fx) => ({ path: `/api/v1/teams/${await newTeam(fx)}` }),
+  },
+  // ── heartbeat monitors (docs/heartbeats.md) ──
+  'GET /api/v1/heartbeat-monitors': {
+    access: 'viewer',
+    ok: () => ({ path: '/api/v1/heartbeat-monitors' }),
+  },
+  'GET /api/v1/heartbeat-monitors/:id': {
+    access: 'viewer',
+    ok: async (fx) => ({ path: `/api/v1/heartbeat-monitors/${await newMonitor(fx)}` }),
+  },
+  'POST /api/v1/heartbeat-monitors': {
+    access: 'admin',
+    status: 201,
+    ok: (fx) => ({
+      path: '/api/v1/heartbeat-monitors',
+      body: { name: unique('Heartbeat'), alertSourceId: fx.sourceId, intervalSeconds: 60 },
+    }),
+  },
+  'PATCH /api/v1/heartbeat-monitors/:id': {
+    access: 'admin',
+    ok: async (fx) => ({ path: `/api/v1/heartbeat-monitors/${await newMonitor(fx)}`, body: {} }),
+  },
+  'DELETE /api/v1/heartbeat-monitors/:id': {
+    access: 'admin',
+    ok: async (fx) => ({ path: `/api/v1/heartbeat-monitors/${await newMonitor(fx)}` }),
+  },
+  'GET /api/v1/heartbeats/:key': { access: 'integration' },
+  'POST /api/v1/heartbeats/:key': { access: 'integration' },
+  // ── maintenance windows (docs/maintenance.md) ──
+  'GET /api/v1/maintenance-windows': {
+    access: 'viewer',
+    ok: () => ({ path: '/api/v1/maintenance-windows' }),
+  },
+  'GET /api/v1/maintenance-windows/:id': {
+    access: 'viewer',
+    ok: async (fx) => ({ path: `/api/v1/maintenance-windows/${await newWindow(fx)}` }),
+  },
+  'POST /api/v1/maintenance-windows': {
+    access: 'admin',
+    status: 201,
+    ok: (fx) => ({ path: '/api/v1/maintenance-windows', body: windowBody(fx) }),
+  },
+  'PATCH /api/v1/maintenance-windows/:id': {
+    access: 'admin',
+    ok: async (fx) => ({ path: `/api/v1/maintenance-windows/${await newWindow(fx)}`, body: {} }),
+  },
+  'DELETE /api/v1/maintenance-windows/:id': {
+    access: 'admin',
+    ok: async (fx) => ({ path: `/api/v1/maintenance-windows/${await newWindow(fx)}` }),
   },
   // ── notifications (docs/notifications.md) ──
   ...notificationRoutes('/api/v1/users/:id'),

@@ -147,6 +147,7 @@ export function alertSummary(id: string, more: Partial<AlertSummary> = {}): Aler
     acceptedBy: null,
     resolvedAt: null,
     assigneeId: null,
+    maintenanceWindowId: null,
     ...more,
   };
 }
@@ -174,6 +175,8 @@ export function snapshotPart(
     schedules: part === 0 ? [storedSchedule('1')] : [],
     escalationPolicies: [],
     alertEscalations: [],
+    heartbeatMonitors: [],
+    maintenanceWindows: [],
   };
 }
 

@@ -28,6 +28,8 @@ describe('Replica', () => {
       schedules: [storedSchedule('6')],
       escalationPolicies: [],
       alertEscalations: [],
+      heartbeatMonitors: [],
+      maintenanceWindows: [],
     });
     expect([...replica.alerts.keys()]).toEqual(['1', '2']);
     expect([...replica.alertSources.keys()]).toEqual(['1']);

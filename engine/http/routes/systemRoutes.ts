@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { EngineContext } from '../../engineContext.js';
 
-/** Health, metrics and the index: no token needed (`/api/v1/me` is in ./userRoutes.ts). */
+/**
+ * Health and metrics: no token needed (`/api/v1/me` is in ./userRoutes.ts; `/`, the console and
+ * the index, in ./consoleRoutes.ts).
+ */
 export function registerSystemRoutes(app: FastifyInstance, ctx: EngineContext): void {
   app.get('/healthz', async (_request, reply) => {
     const store = ctx.store.health();
@@ -25,13 +28,4 @@ export function registerSystemRoutes(app: FastifyInstance, ctx: EngineContext): 
     const text = await ctx.metrics.registry.metrics();
     return reply.header('Content-Type', ctx.metrics.registry.contentType).send(text);
   });
-
-  app.get('/', async () => ({
-    service: 'nocturne-engine',
-    version: ctx.version,
-    api: '/api/v1',
-    stream: '/api/v1/stream',
-    health: '/healthz',
-    metrics: '/metrics',
-  }));
 }

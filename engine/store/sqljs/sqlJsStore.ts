@@ -20,6 +20,8 @@ import { SqlNotificationRulesRepo } from './repos/notificationRulesRepo.js';
 import { SqlOutboxRepo } from './repos/outboxRepo.js';
 import { SqlEscalationPoliciesRepo } from './repos/escalationPoliciesRepo.js';
 import { SqlAlertEscalationsRepo } from './repos/alertEscalationsRepo.js';
+import { SqlHeartbeatMonitorsRepo } from './repos/heartbeatMonitorsRepo.js';
+import { SqlMaintenanceWindowsRepo } from './repos/maintenanceWindowsRepo.js';
 import { pruneBefore, writeSnapshot } from './snapshotWriter.js';
 import type { SqlDatabase } from './sqlDatabase.js';
 
@@ -99,6 +101,8 @@ export class SqlJsStore implements Store {
       }),
       escalationPolicies: new SqlEscalationPoliciesRepo(db),
       alertEscalations: new SqlAlertEscalationsRepo(db),
+      heartbeatMonitors: new SqlHeartbeatMonitorsRepo(db),
+      maintenanceWindows: new SqlMaintenanceWindowsRepo(db),
     };
   }
 

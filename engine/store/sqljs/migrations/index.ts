@@ -4,6 +4,8 @@ import { schedules } from './003_schedules.js';
 import { dueWork } from './004_dueWork.js';
 import { notifications } from './005_notifications.js';
 import { escalation } from './006_escalation.js';
+import { heartbeats } from './007_heartbeats.js';
+import { maintenance } from './008_maintenance.js';
 import type { Migration } from './migration.js';
 
 /** Every migration this engine knows, one file each, listed here in version order. */
@@ -14,4 +16,6 @@ export const migrations: readonly Migration[] = [
   dueWork,
   notifications,
   escalation,
+  heartbeats,
+  maintenance,
 ];

@@ -38,6 +38,7 @@ function toAlert(row: SqlRow): AlertRecord {
     acceptedBy: num(row.accepted_by),
     resolvedAt: num(row.resolved_at),
     assigneeId: num(row.assignee_id),
+    maintenanceWindowId: num(row.maintenance_window_id),
   };
 }
 
@@ -67,6 +68,7 @@ const columns: ReadonlyArray<readonly [keyof AlertRecord, string, (v: never) => 
   ['acceptedBy', 'accepted_by', (v: number | null) => v],
   ['resolvedAt', 'resolved_at', (v: number | null) => v],
   ['assigneeId', 'assignee_id', (v: number | null) => v],
+  ['maintenanceWindowId', 'maintenance_window_id', (v: number | null) => v],
 ];
 
 const insertSql = `INSERT INTO alerts (key_norm, ${columns.map(([, c]) => c).join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')}) RETURNING id`;

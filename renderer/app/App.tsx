@@ -1,0 +1,24 @@
+import { useEffect } from 'react';
+import { SignInView } from '../views/signIn/SignInView.js';
+import { RouteView } from './RouteView.js';
+import { isChromeless } from './routes.js';
+import { useAppStore } from './services.js';
+import { Shell } from './Shell.js';
+
+/** Signed out: the sign-in form. Signed in: the route's view, in the chrome unless on the wall. */
+export function App() {
+  const phase = useAppStore((s) => s.session.phase);
+  const theme = useAppStore((s) => s.ui.theme);
+  const chromeless = useAppStore((s) => isChromeless(s.ui.route));
+  useEffect(() => {
+    // An attribute, not inline styles: the CSP allows no inline style elements.
+    document.documentElement.dataset.theme = chromeless ? 'dark' : theme;
+  }, [theme, chromeless]);
+  if (phase !== 'signedIn') return <SignInView />;
+  if (chromeless) return <RouteView />;
+  return (
+    <Shell>
+      <RouteView />
+    </Shell>
+  );
+}

@@ -1,0 +1,29 @@
+import { AlertDetailView } from '../views/alertDetail/AlertDetailView.js';
+import { ManageView } from '../views/manage/ManageView.js';
+import { NotFoundView } from '../views/notFound/NotFoundView.js';
+import { QueueView } from '../views/queue/QueueView.js';
+import { SchedulesView } from '../views/schedules/SchedulesView.js';
+import { SettingsView } from '../views/settings/SettingsView.js';
+import { WallView } from '../views/wall/WallView.js';
+import { useAppStore } from './services.js';
+
+/** The view of the current route. A new view: a route in ./routes.ts and a case here. */
+export function RouteView() {
+  const route = useAppStore((s) => s.ui.route);
+  switch (route.name) {
+    case 'alerts':
+      return <QueueView />;
+    case 'alert':
+      return <AlertDetailView id={route.id} />;
+    case 'schedules':
+      return <SchedulesView />;
+    case 'wall':
+      return <WallView />;
+    case 'manage':
+      return <ManageView />;
+    case 'settings':
+      return <SettingsView />;
+    case 'notFound':
+      return <NotFoundView path={route.path} />;
+  }
+}

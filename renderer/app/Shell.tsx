@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { Notices } from '../components/Notices.js';
+import { StatusPill } from '../components/StatusPill.js';
+import { Link } from './Link.js';
+import type { Route, RouteName } from './routes.js';
+import { useAppStore, useServices } from './services.js';
+import { ConnectionBanner } from './ConnectionBanner.js';
+
+const sections: ReadonlyArray<{ route: Route; label: string; matches: RouteName[] }> = [
+  { route: { name: 'alerts' }, label: 'Alerts', matches: ['alerts', 'alert'] },
+  { route: { name: 'schedules' }, label: 'Schedules', matches: ['schedules'] },
+  { route: { name: 'wall' }, label: 'Wall', matches: ['wall'] },
+  { route: { name: 'manage' }, label: 'Manage', matches: ['manage'] },
+  { route: { name: 'settings' }, label: 'Settings', matches: ['settings'] },
+];
+
+/** The console's chrome: navigation, the connection state, who is signed in. */
+export function Shell(props: { children: ReactNode }) {
+  const current = useAppStore((s) => s.ui.route.name);
+  const userName = useAppStore((s) => s.session.user?.name ?? null);
+  const role = useAppStore((s) => s.session.user?.effectiveRole ?? null);
+  const { session } = useServices();
+  return (
+    <div className="shell">
+      <header className="shell__header">
+        <span className="shell__brand">Nocturne</span>
+        <nav className="shell__nav" aria-label="Sections">
+          {sections.map((section) => {
+            const active = section.matches.includes(current);
+            return (
+              <Link
+                key={section.label}
+                to={section.route}
+                className={`shell__nav-link${active ? ' is-active' : ''}`}
+                aria-current={active ? 'page' : undefined}
+              >
+                {section.label}
+              </Link>
+            );
+          })}
+        </nav>
+        <span className="shell__spacer" />
+        <StatusPill />
+        {userName && (
+          <span className="shell__user" title={role ? `role: ${role}` : undefined}>
+            {userName}
+          </span>
+        )}
+        <button type="button" className="button button--quiet" onClick={() => session.signOut()}>
+          Sign out
+        </button>
+      </header>
+      <ConnectionBanner />
+      <main className="shell__main">{props.children}</main>
+      <Notices />
+    </div>
+  );
+}

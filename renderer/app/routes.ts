@@ -1,0 +1,56 @@
+/**
+ * The console's routes. The engine answers every one of these paths with the console
+ * (engine/http/routes/consoleRoutes.ts), so each can be bookmarked and reloaded.
+ */
+export type Route =
+  | { readonly name: 'alerts' }
+  | { readonly name: 'alert'; readonly id: string }
+  | { readonly name: 'schedules' }
+  | { readonly name: 'wall' }
+  | { readonly name: 'manage' }
+  | { readonly name: 'settings' }
+  | { readonly name: 'notFound'; readonly path: string };
+
+export type RouteName = Route['name'];
+
+/** A path (`/alerts/42`, with or without query or hash) → its route. */
+export function parseRoute(path: string): Route {
+  const clean = path.split(/[?#]/)[0]!.replace(/\/+$/, '') || '/';
+  if (clean === '/' || clean === '/alerts') return { name: 'alerts' };
+  const alert = /^\/alerts\/(\d{1,15})$/.exec(clean);
+  if (alert) return { name: 'alert', id: alert[1]! };
+  switch (clean) {
+    case '/schedules':
+      return { name: 'schedules' };
+    case '/wall':
+      return { name: 'wall' };
+    case '/manage':
+      return { name: 'manage' };
+    case '/settings':
+      return { name: 'settings' };
+    default:
+      return { name: 'notFound', path: clean };
+  }
+}
+
+export function routePath(route: Route): string {
+  switch (route.name) {
+    case 'alerts':
+      return '/';
+    case 'alert':
+      return `/alerts/${encodeURIComponent(route.id)}`;
+    case 'notFound':
+      return route.path;
+    default:
+      return `/${route.name}`;
+  }
+}
+
+export function sameRoute(a: Route, b: Route): boolean {
+  return routePath(a) === routePath(b);
+}
+
+/** Routes that show without the navigation chrome (a wall screen shows nothing else). */
+export function isChromeless(route: Route): boolean {
+  return route.name === 'wall';
+}

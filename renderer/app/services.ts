@@ -1,0 +1,36 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { AppState } from '../state/appState.js';
+import type { AppStore } from '../state/createAppStore.js';
+import type { AlertActions } from './alertActions.js';
+import type { SessionController } from './sessionController.js';
+
+/** What views reach besides the store: made once in ../main.tsx, handed down by context. */
+export interface AppServices {
+  readonly store: AppStore;
+  readonly session: SessionController;
+  readonly alertActions: AlertActions;
+  /** The current page time (ms); `Date.now` in the app, fixed in tests. */
+  readonly now: () => number;
+}
+
+export const ServicesContext = createContext<AppServices | null>(null);
+
+export function useServices(): AppServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices() outside <ServicesContext.Provider>');
+  return services;
+}
+
+/**
+ * Reads the store. Select one value, or use `useShallow` for a few; derived lists come from
+ * the memoised selectors of ../state/selectors/ (CONVENTIONS.md).
+ */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(useServices().store, selector);
+}
+
+/** The store's actions never change: reading them re-renders nothing. */
+export function useActions(): AppState {
+  return useServices().store.getState();
+}

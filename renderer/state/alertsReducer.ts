@@ -1,0 +1,92 @@
+import type { AlertSummary } from '../../shared/domain/alert.js';
+
+/** Alerts normalised by id (Grafana OnCall's shape); ordered lists are derived by selectors. */
+export interface AlertsState {
+  readonly byId: ReadonlyMap<string, AlertSummary>;
+  /**
+   * When alerts this console had not seen before arrived live (ms since the epoch), for the
+   * brief "new" mark. The first snapshot marks nothing; a resync snapshot marks what came in
+   * while the console was away.
+   */
+  readonly arrivedAt: ReadonlyMap<string, number>;
+}
+
+export const alertRetention = {
+  /** How long an arrival is remembered (the "new" mark lasts at most this long). */
+  arrivalMs: 60_000,
+  /**
+   * Resolved alerts kept besides the open ones (the engine's snapshot carries 200): a wall
+   * screen that runs for weeks must not grow without bound. The oldest resolved go first.
+   */
+  resolved: 1000,
+} as const;
+
+export const emptyAlerts: AlertsState = { byId: new Map(), arrivedAt: new Map() };
+
+/** Applies alert changes and snapshots, copying the maps at most once per batch. */
+export class AlertsDraft {
+  private byId: Map<string, AlertSummary> | null = null;
+  private arrivedAt: Map<string, number> | null = null;
+  private sawResolved = false;
+
+  constructor(
+    private base: AlertsState,
+    private readonly now: number,
+  ) {}
+
+  /** Replace everything; alerts unknown before are marked new unless this is the first data. */
+  snapshot(alerts: readonly AlertSummary[], markNew: boolean): void {
+    const previous = this.byId ?? this.base.byId;
+    const arrived = this.writableArrivals();
+    const next = new Map<string, AlertSummary>();
+    for (const alert of alerts) {
+      next.set(alert.id, alert);
+      if (markNew && !previous.has(alert.id) && alert.state !== 'RESOLVED') {
+        arrived.set(alert.id, this.now);
+      }
+    }
+    this.byId = next;
+    this.sawResolved = true;
+  }
+
+  put(alert: AlertSummary): void {
+    const byId = this.writableAlerts();
+    if (!byId.has(alert.id) && alert.state !== 'RESOLVED') {
+      this.writableArrivals().set(alert.id, this.now);
+    }
+    if (alert.state === 'RESOLVED') this.sawResolved = true;
+    byId.set(alert.id, alert);
+  }
+
+  get result(): AlertsState {
+    if (!this.byId && !this.arrivedAt) return this.base;
+    const byId = this.byId ?? new Map(this.base.byId);
+    if (this.sawResolved) dropOldResolved(byId, alertRetention.resolved);
+    const arrivedAt = this.arrivedAt ?? new Map(this.base.arrivedAt);
+    for (const [id, at] of arrivedAt) {
+      if (this.now - at > alertRetention.arrivalMs || !byId.has(id)) arrivedAt.delete(id);
+    }
+    return { byId, arrivedAt };
+  }
+
+  private writableAlerts(): Map<string, AlertSummary> {
+    this.byId ??= new Map(this.base.byId);
+    return this.byId;
+  }
+
+  private writableArrivals(): Map<string, number> {
+    this.arrivedAt ??= new Map(this.base.arrivedAt);
+    return this.arrivedAt;
+  }
+}
+
+/** Deletes the oldest resolved alerts beyond `keep` (by resolution time, then id). */
+export function dropOldResolved(byId: Map<string, AlertSummary>, keep: number): void {
+  const resolved: AlertSummary[] = [];
+  for (const alert of byId.values()) if (alert.state === 'RESOLVED') resolved.push(alert);
+  if (resolved.length <= keep) return;
+  resolved.sort(
+    (a, b) => (a.resolvedAt ?? '').localeCompare(b.resolvedAt ?? '') || Number(a.id) - Number(b.id),
+  );
+  for (const alert of resolved.slice(0, resolved.length - keep)) byId.delete(alert.id);
+}

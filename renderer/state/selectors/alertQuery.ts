@@ -1,0 +1,102 @@
+import type { AlertState, AlertSummary } from '../../../shared/domain/alert.js';
+import { unassigned, type QueueFilter, type QueueSort } from '../queueFilter.js';
+import type { AlertLookups } from './alertLookups.js';
+
+/** Who an alert's row names: its assignee, else whoever accepted it. */
+export function ownerId(alert: AlertSummary): string | null {
+  return alert.assigneeId ?? alert.acceptedBy;
+}
+
+const searchTexts = new WeakMap<AlertSummary, string>();
+
+/**
+ * The lower-cased text the search box looks in. Alerts are immutable and a change replaces the
+ * object, so it is computed once per version of an alert (the source name is added per search).
+ */
+function searchText(alert: AlertSummary): string {
+  let text = searchTexts.get(alert);
+  if (text === undefined) {
+    text = [alert.id, alert.summary, alert.alertKey, ...Object.values(alert.labels)]
+      .join('\n')
+      .toLowerCase();
+    searchTexts.set(alert, text);
+  }
+  return text;
+}
+
+export function matchesFilter(
+  alert: AlertSummary,
+  filter: QueueFilter,
+  lookups: AlertLookups,
+): boolean {
+  if (filter.states.length > 0 && !filter.states.includes(alert.state)) return false;
+  if (filter.priorities.length > 0 && !filter.priorities.includes(alert.priority)) return false;
+  if (filter.sourceIds.length > 0 && !filter.sourceIds.includes(alert.sourceId)) return false;
+  if (filter.assigneeIds.length > 0) {
+    const owner = alert.assigneeId;
+    if (!filter.assigneeIds.includes(owner ?? unassigned)) return false;
+  }
+  const needle = filter.text.trim().toLowerCase();
+  if (needle) {
+    if (
+      !searchText(alert).includes(needle) &&
+      !lookups.sourceName(alert.sourceId).toLowerCase().includes(needle)
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+const stateRank: Record<AlertState, number> = { PENDING: 2, ACCEPTED: 1, RESOLVED: 0 };
+
+/** Newest first, then by id: the order when the sort column ties. */
+function newestFirst(a: AlertSummary, b: AlertSummary): number {
+  return b.createdAt.localeCompare(a.createdAt) || Number(b.id) - Number(a.id);
+}
+
+/**
+ * The comparator of a sort. `desc` on priority is HIGH first (then PENDING before ACCEPTED), on
+ * age the oldest first, on events the most first; ties are always newest first.
+ */
+export function alertComparator(
+  sort: QueueSort,
+  lookups: AlertLookups,
+): (a: AlertSummary, b: AlertSummary) => number {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const text = (value: (alert: AlertSummary) => string) => (a: AlertSummary, b: AlertSummary) =>
+    value(a).localeCompare(value(b), undefined, { sensitivity: 'base', numeric: true });
+  const primary: Record<QueueSort['column'], (a: AlertSummary, b: AlertSummary) => number> = {
+    priority: (a, b) =>
+      (a.priority === b.priority ? 0 : a.priority === 'HIGH' ? 1 : -1) ||
+      stateRank[a.state] - stateRank[b.state],
+    state: (a, b) => stateRank[a.state] - stateRank[b.state],
+    summary: text((alert) => alert.summary),
+    source: text((alert) => lookups.sourceName(alert.sourceId)),
+    assignee: (a, b) => {
+      const an = lookups.userName(ownerId(a));
+      const bn = lookups.userName(ownerId(b));
+      // Nobody sorts last whichever the direction: the question is "who has it".
+      if (an === null || bn === null) return an === bn ? 0 : (an === null ? 1 : -1) * sign;
+      return an.localeCompare(bn, undefined, { sensitivity: 'base' });
+    },
+    // Larger age = created earlier.
+    age: (a, b) => b.createdAt.localeCompare(a.createdAt),
+    events: (a, b) => a.eventCount - b.eventCount,
+  };
+  const compare = primary[sort.column];
+  return (a, b) => sign * compare(a, b) || newestFirst(a, b);
+}
+
+/** The ids of the alerts that pass `filter`, in `sort` order. */
+export function queryAlerts(
+  alerts: Iterable<AlertSummary>,
+  filter: QueueFilter,
+  sort: QueueSort,
+  lookups: AlertLookups,
+): string[] {
+  const matching: AlertSummary[] = [];
+  for (const alert of alerts) if (matchesFilter(alert, filter, lookups)) matching.push(alert);
+  matching.sort(alertComparator(sort, lookups));
+  return matching.map((alert) => alert.id);
+}
