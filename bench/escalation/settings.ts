@@ -1,4 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseBenchOptions, wholeOption } from '../common/benchArgs.js';
+
+export { BenchUsageError } from '../common/benchArgs.js';
 
 /** How big and how fast the escalation benchmark runs. */
 export interface EscalationBenchSettings {
@@ -24,41 +26,21 @@ is one JSON object of the figures.
   -h, --help         this text
 `;
 
-export class BenchUsageError extends Error {}
-
 /** Parses the benchmark's arguments; `null` means help was asked for. */
 export function parseBenchArgs(argv: readonly string[]): EscalationBenchSettings | null {
-  let values;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        alerts: { type: 'string' },
-        spread: { type: 'string' },
-        'keep-data': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new BenchUsageError((error as Error).message);
-  }
+  const values = parseBenchOptions(argv, {
+    quick: { type: 'boolean' },
+    alerts: { type: 'string' },
+    spread: { type: 'string' },
+    'keep-data': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return null;
   const quick = values.quick ?? false;
-  const whole = (name: string, text: string | undefined, fallback: number, max: number) => {
-    if (text === undefined) return fallback;
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1 || n > max) {
-      throw new BenchUsageError(`--${name} must be a whole number from 1 to ${max}.`);
-    }
-    return n;
-  };
   return {
     quick,
-    alerts: whole('alerts', values.alerts, quick ? 1_000 : 10_000, 1_000_000),
-    spreadSeconds: whole('spread', values.spread, quick ? 2 : 10, 3600),
+    alerts: wholeOption('alerts', values.alerts, quick ? 1_000 : 10_000, 1_000_000),
+    spreadSeconds: wholeOption('spread', values.spread, quick ? 2 : 10, 3600),
     keepData: values['keep-data'] ?? false,
   };
 }

@@ -1,4 +1,6 @@
-import { parseArgs } from 'node:util';
+import { parseBenchOptions, wholeOption } from '../common/benchArgs.js';
+
+export { BenchUsageError } from '../common/benchArgs.js';
 
 /** How long and how hard each part of the benchmark runs. */
 export interface BenchSettings {
@@ -37,44 +39,24 @@ Alertmanager under the same load. The last line printed is one JSON object of th
   -h, --help           this text
 `;
 
-export class BenchUsageError extends Error {}
-
 /** Parses the benchmark's arguments; `null` means help was asked for. */
 export function parseBenchArgs(argv: readonly string[]): BenchSettings | null {
-  let values;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        quick: { type: 'boolean' },
-        connections: { type: 'string' },
-        duration: { type: 'string' },
-        'no-alertmanager': { type: 'boolean' },
-        'cpu-prof': { type: 'string' },
-        'keep-data': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new BenchUsageError((error as Error).message);
-  }
+  const values = parseBenchOptions(argv, {
+    quick: { type: 'boolean' },
+    connections: { type: 'string' },
+    duration: { type: 'string' },
+    'no-alertmanager': { type: 'boolean' },
+    'cpu-prof': { type: 'string' },
+    'keep-data': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return null;
   const quick = values.quick ?? false;
-  const whole = (name: string, text: string | undefined, fallback: number, max: number) => {
-    if (text === undefined) return fallback;
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1 || n > max) {
-      throw new BenchUsageError(`--${name} must be a whole number from 1 to ${max}.`);
-    }
-    return n;
-  };
   return {
     quick,
-    connections: whole('connections', values.connections, 64, 1024),
+    connections: wholeOption('connections', values.connections, 64, 1024),
     warmupMs: quick ? 1_000 : 5_000,
-    durationMs: whole('duration', values.duration, quick ? 3 : 30, 3600) * 1000,
+    durationMs: wholeOption('duration', values.duration, quick ? 3 : 30, 3600) * 1000,
     ratePerSecond: 1_000,
     openLoopMs: quick ? 3_000 : 20_000,
     streamClients: 5,

@@ -2,6 +2,7 @@ import { AlertDetailView } from '../views/alertDetail/AlertDetailView.js';
 import { ManageView } from '../views/manage/ManageView.js';
 import { NotFoundView } from '../views/notFound/NotFoundView.js';
 import { QueueView } from '../views/queue/QueueView.js';
+import { ScheduleCalendarView } from '../views/schedules/ScheduleCalendarView.js';
 import { SchedulesView } from '../views/schedules/SchedulesView.js';
 import { SettingsView } from '../views/settings/SettingsView.js';
 import { WallView } from '../views/wall/WallView.js';
@@ -17,10 +18,12 @@ export function RouteView() {
       return <AlertDetailView id={route.id} />;
     case 'schedules':
       return <SchedulesView />;
+    case 'schedule':
+      return <ScheduleCalendarView id={route.id} />;
     case 'wall':
       return <WallView />;
     case 'manage':
-      return <ManageView />;
+      return <ManageView section={route.section ?? 'alert-sources'} />;
     case 'settings':
       return <SettingsView />;
     case 'notFound':

@@ -8,7 +8,7 @@ import { ConnectionBanner } from './ConnectionBanner.js';
 
 const sections: ReadonlyArray<{ route: Route; label: string; matches: RouteName[] }> = [
   { route: { name: 'alerts' }, label: 'Alerts', matches: ['alerts', 'alert'] },
-  { route: { name: 'schedules' }, label: 'Schedules', matches: ['schedules'] },
+  { route: { name: 'schedules' }, label: 'Schedules', matches: ['schedules', 'schedule'] },
   { route: { name: 'wall' }, label: 'Wall', matches: ['wall'] },
   { route: { name: 'manage' }, label: 'Manage', matches: ['manage'] },
   { route: { name: 'settings' }, label: 'Settings', matches: ['settings'] },

@@ -6,12 +6,17 @@ export type Route =
   | { readonly name: 'alerts' }
   | { readonly name: 'alert'; readonly id: string }
   | { readonly name: 'schedules' }
+  | { readonly name: 'schedule'; readonly id: string }
   | { readonly name: 'wall' }
-  | { readonly name: 'manage' }
+  | { readonly name: 'manage'; readonly section?: ManageSection }
   | { readonly name: 'settings' }
   | { readonly name: 'notFound'; readonly path: string };
 
 export type RouteName = Route['name'];
+
+/** The pages of `/manage`: `/manage/alert-sources`, …; `/manage` alone shows the first. */
+export const manageSections = ['alert-sources', 'escalation-policies', 'users', 'teams'] as const;
+export type ManageSection = (typeof manageSections)[number];
 
 /** A path (`/alerts/42`, with or without query or hash) → its route. */
 export function parseRoute(path: string): Route {
@@ -19,6 +24,11 @@ export function parseRoute(path: string): Route {
   if (clean === '/' || clean === '/alerts') return { name: 'alerts' };
   const alert = /^\/alerts\/(\d{1,15})$/.exec(clean);
   if (alert) return { name: 'alert', id: alert[1]! };
+  const schedule = /^\/schedules\/([^/]{1,200})$/.exec(clean);
+  if (schedule) return { name: 'schedule', id: safeDecode(schedule[1]!) };
+  const manage = /^\/manage\/([a-z-]+)$/.exec(clean);
+  const section = manageSections.find((s) => s === manage?.[1]);
+  if (section) return { name: 'manage', section };
   switch (clean) {
     case '/schedules':
       return { name: 'schedules' };
@@ -39,8 +49,12 @@ export function routePath(route: Route): string {
       return '/';
     case 'alert':
       return `/alerts/${encodeURIComponent(route.id)}`;
+    case 'schedule':
+      return `/schedules/${encodeURIComponent(route.id)}`;
     case 'notFound':
       return route.path;
+    case 'manage':
+      return route.section ? `/manage/${route.section}` : '/manage';
     default:
       return `/${route.name}`;
   }
@@ -53,4 +67,12 @@ export function sameRoute(a: Route, b: Route): boolean {
 /** Routes that show without the navigation chrome (a wall screen shows nothing else). */
 export function isChromeless(route: Route): boolean {
   return route.name === 'wall';
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

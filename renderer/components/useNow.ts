@@ -41,10 +41,31 @@ function subscribe(intervalMs: number, listener: () => void): () => void {
   };
 }
 
+/**
+ * One subscribe and one read function per interval. They must keep their identity across
+ * renders: a new `subscribe` makes React unsubscribe and subscribe again on every render, and
+ * when the component was the ticker's only listener that restarts the ticker and re-reads the
+ * clock, which re-renders it again — an endless loop once a render takes over a millisecond.
+ */
+const bindings = new Map<
+  number,
+  { subscribe: (l: () => void) => () => void; read: () => number }
+>();
+
+function binding(intervalMs: number) {
+  let b = bindings.get(intervalMs);
+  if (!b) {
+    b = {
+      subscribe: (listener) => subscribe(intervalMs, listener),
+      read: () => ticker(intervalMs).now,
+    };
+    bindings.set(intervalMs, b);
+  }
+  return b;
+}
+
 /** The current time, re-read every `intervalMs` (default 1 s). */
 export function useNow(intervalMs = 1000): number {
-  return useSyncExternalStore(
-    (listener) => subscribe(intervalMs, listener),
-    () => ticker(intervalMs).now,
-  );
+  const { subscribe: onChange, read } = binding(intervalMs);
+  return useSyncExternalStore(onChange, read);
 }

@@ -1,4 +1,5 @@
 import type { AlertSummary } from '../../shared/domain/alert.js';
+import { recordAlertsStep } from './alertsLineage.js';
 
 /** Alerts normalised by id (Grafana OnCall's shape); ordered lists are derived by selectors. */
 export interface AlertsState {
@@ -28,6 +29,8 @@ export class AlertsDraft {
   private byId: Map<string, AlertSummary> | null = null;
   private arrivedAt: Map<string, number> | null = null;
   private sawResolved = false;
+  /** The previous version of every alert put since the base (null after a snapshot). */
+  private before: Map<string, AlertSummary | undefined> | null = new Map();
 
   constructor(
     private base: AlertsState,
@@ -47,6 +50,7 @@ export class AlertsDraft {
     }
     this.byId = next;
     this.sawResolved = true;
+    this.before = null;
   }
 
   put(alert: AlertSummary): void {
@@ -55,13 +59,19 @@ export class AlertsDraft {
       this.writableArrivals().set(alert.id, this.now);
     }
     if (alert.state === 'RESOLVED') this.sawResolved = true;
+    if (this.before && !this.before.has(alert.id)) this.before.set(alert.id, byId.get(alert.id));
     byId.set(alert.id, alert);
   }
 
   get result(): AlertsState {
     if (!this.byId && !this.arrivedAt) return this.base;
     const byId = this.byId ?? new Map(this.base.byId);
-    if (this.sawResolved) dropOldResolved(byId, alertRetention.resolved);
+    if (this.sawResolved) {
+      for (const dropped of dropOldResolved(byId, alertRetention.resolved)) {
+        if (this.before && !this.before.has(dropped.id)) this.before.set(dropped.id, dropped);
+      }
+    }
+    if (this.before && this.byId) recordAlertsStep(byId, this.base.byId, this.before);
     const arrivedAt = this.arrivedAt ?? new Map(this.base.arrivedAt);
     for (const [id, at] of arrivedAt) {
       if (this.now - at > alertRetention.arrivalMs || !byId.has(id)) arrivedAt.delete(id);
@@ -80,13 +90,25 @@ export class AlertsDraft {
   }
 }
 
-/** Deletes the oldest resolved alerts beyond `keep` (by resolution time, then id). */
-export function dropOldResolved(byId: Map<string, AlertSummary>, keep: number): void {
+/**
+ * Deletes the oldest resolved alerts beyond `keep` (by resolution time, then id); returns them.
+ */
+export function dropOldResolved(
+  byId: Map<string, AlertSummary>,
+  keep: number,
+): readonly AlertSummary[] {
   const resolved: AlertSummary[] = [];
   for (const alert of byId.values()) if (alert.state === 'RESOLVED') resolved.push(alert);
-  if (resolved.length <= keep) return;
+  if (resolved.length <= keep) return [];
   resolved.sort(
-    (a, b) => (a.resolvedAt ?? '').localeCompare(b.resolvedAt ?? '') || Number(a.id) - Number(b.id),
+    (a, b) => compareText(a.resolvedAt ?? '', b.resolvedAt ?? '') || Number(a.id) - Number(b.id),
   );
-  for (const alert of resolved.slice(0, resolved.length - keep)) byId.delete(alert.id);
+  const dropped = resolved.slice(0, resolved.length - keep);
+  for (const alert of dropped) byId.delete(alert.id);
+  return dropped;
+}
+
+/** Code-unit order: ISO timestamps of one format sort right, and far faster than localeCompare. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 import type { NocturneApi } from '../../shared/ipc/ipcContract.js';
 import type { IpcResult } from '../../shared/ipc/ipcViews.js';
+import { unsupportedManageCalls } from './manageTransport.js';
+import { unsupportedScheduleCalls } from './scheduleTransport.js';
 import type { SyncEvent, Transport, TransportResult } from './transport.js';
 
 /**
@@ -71,5 +73,18 @@ export function createBridgeTransport(options: BridgeTransportOptions): Transpor
       call(api.resolveAlert({ engineId, alertId, ...(comment ? { comment } : {}) })),
     commentAlert: (alertId, text) => call(api.commentAlert({ engineId, alertId, text })),
     assignAlert: (alertId, userId) => call(api.assignAlert({ engineId, alertId, userId })),
+    // Not in the IPC contract yet (#5): the detail view falls back to the alert's own log.
+    getTimeline: async () => ({
+      ok: false,
+      error: {
+        code: 'not_supported',
+        message:
+          'This desktop app cannot read escalation timelines yet; open the console in a browser for the full history.',
+      },
+    }),
+    // Not in the IPC contract yet (#5): the manage views say to use a browser.
+    ...unsupportedManageCalls(),
+    // Not in the IPC contract yet (#5): the calendar says to use a browser.
+    ...unsupportedScheduleCalls(),
   };
 }

@@ -15,7 +15,7 @@ export interface RestClientOptions {
 }
 
 export type RestCall = <T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
   schema: z.ZodType<T>,
   body?: unknown,

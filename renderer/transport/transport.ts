@@ -1,8 +1,11 @@
 import type { Alert, AlertLogEntry } from '../../shared/domain/alert.js';
 import type { User, UserRole } from '../../shared/domain/user.js';
+import type { AlertTimeline } from '../../shared/escalation/timelineModel.js';
 import type { Change } from '../../shared/protocol/changes.js';
 import type { NotificationMessage } from '../../shared/protocol/messages.js';
 import type { Snapshot, SyncStatus } from '../../shared/sync/syncStatus.js';
+import type { ManageTransport } from './manageTransport.js';
+import type { ScheduleTransport } from './scheduleTransport.js';
 
 /**
  * Everything the console needs from the engine, and nothing more. Two implementations:
@@ -14,7 +17,7 @@ import type { Snapshot, SyncStatus } from '../../shared/sync/syncStatus.js';
  * {@link TransportResult}, and one method is one message. Add a method per call a view needs
  * (`getTimeline`, `listShifts`, …); never a generic `request(path)`.
  */
-export interface Transport {
+export interface Transport extends ManageTransport, ScheduleTransport {
   /** The engine's base URL, as signed in (`http://127.0.0.1:7070`). For display and links. */
   readonly engineUrl: string;
 
@@ -38,6 +41,11 @@ export interface Transport {
   commentAlert(id: string, text: string): Promise<TransportResult<Alert>>;
   /** `userId: null` removes the assignee. */
   assignAlert(id: string, userId: string | null): Promise<TransportResult<Alert>>;
+  /**
+   * `GET /api/v1/alerts/{id}/timeline`: what escalation did (notifications and their outcomes,
+   * from the log) and what it will do; the detail view reads the history from it.
+   */
+  getTimeline(id: string): Promise<TransportResult<AlertTimeline>>;
 }
 
 /** One thing the stream said. Plain data: it crosses IPC as it is. */
@@ -80,6 +88,8 @@ export interface TransportError {
    * the desktop app's IPC results fit this type as they are.)
    */
   readonly status?: number;
+  /** On validation errors, each field the engine refused (`levels.0.targets`), with a sentence. */
+  readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string }>;
 }
 
 export type TransportResult<T> =

@@ -17,6 +17,8 @@ const better: Partial<Record<string, string>> = {
   store_unavailable:
     'The engine cannot write to its data directory right now (see its /healthz); try again later.',
   rate_limited: 'Too many requests; wait a moment and try again.',
+  version_conflict:
+    'Someone changed this since you opened it, so nothing was saved. Look at the current version and make your change again.',
 };
 
 /** The transport's error for an HTTP answer that was not 2xx. */
@@ -31,8 +33,8 @@ export function errorFromResponse(status: number, body: unknown): TransportError
       status,
     };
   }
-  const { code, message } = parsed.data.error;
-  return { code, message: better[code] ?? message, status };
+  const { code, message, issues } = parsed.data.error;
+  return { code, message: better[code] ?? message, status, ...(issues ? { issues } : {}) };
 }
 
 /** The transport's error for a request that got no answer at all. */

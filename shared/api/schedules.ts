@@ -108,6 +108,13 @@ export const CreateOverrideRequest = z.strictObject({
 });
 export type CreateOverrideRequest = z.infer<typeof CreateOverrideRequest>;
 
+/**
+ * The answer of `POST /api/v1/schedules/{id}/overrides`: the new override (with the id and
+ * creation time the engine gave it) and the schedule at its new version.
+ */
+export const CreateOverrideResponse = z.object({ override: Override, schedule: ScheduleResponse });
+export type CreateOverrideResponse = z.infer<typeof CreateOverrideResponse>;
+
 /** `GET …/on-call?at=`: `at` defaults to now. */
 export const OnCallQuery = z.strictObject({ at: Instant.optional() });
 export type OnCallQuery = z.infer<typeof OnCallQuery>;

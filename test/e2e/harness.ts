@@ -93,9 +93,10 @@ export async function openPage(
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('console', (message) => {
     const text = message.text();
-    // A refused or dropped WebSocket and a 401 sign-in check are expected in some tests.
+    // A refused or dropped WebSocket, a 401 sign-in check and a request refused while a test has
+    // stopped the engine (the console probes REST to explain a failing stream) are expected.
     const expected =
-      /WebSocket connection to .* failed|Failed to load resource: the server responded with a status of 401/.test(
+      /WebSocket connection to .* failed|Failed to load resource: the server responded with a status of 401|Failed to load resource: net::ERR_CONNECTION_REFUSED/.test(
         text,
       );
     if ((message.type() === 'error' && !expected) || /Content Security Policy/i.test(text)) {

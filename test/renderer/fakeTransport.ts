@@ -6,6 +6,8 @@ import type {
   TransportError,
   TransportResult,
 } from '../../renderer/transport/transport.js';
+import { unsupportedManageCalls } from '../../renderer/transport/manageTransport.js';
+import { unsupportedScheduleCalls } from '../../renderer/transport/scheduleTransport.js';
 import { user } from './fixtures.js';
 
 /** A transport the test scripts: answers per call, records calls, emits stream events. */
@@ -51,6 +53,9 @@ export function fakeTransport(options: FakeTransportOptions = {}) {
     resolveAlert: (id) => act('resolve', id),
     commentAlert: (id) => act('comment', id),
     assignAlert: (id) => act('assign', id),
+    getTimeline: async () => ({ ok: false, error: { code: 'alert_not_found', message: 'no' } }),
+    ...unsupportedManageCalls(),
+    ...unsupportedScheduleCalls(),
   };
   return {
     transport,

@@ -50,9 +50,21 @@ export function matchesFilter(
 
 const stateRank: Record<AlertState, number> = { PENDING: 2, ACCEPTED: 1, RESOLVED: 0 };
 
+/**
+ * Code-unit order of two ISO timestamps (one format, so it is time order): at 50,000 alerts a
+ * sort makes ~800,000 comparisons, and `localeCompare` costs a collation each.
+ */
+function compareIso(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One collator for every text column (`localeCompare` with options builds one per call). */
+const textOrder = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }).compare;
+const nameOrder = new Intl.Collator(undefined, { sensitivity: 'base' }).compare;
+
 /** Newest first, then by id: the order when the sort column ties. */
 function newestFirst(a: AlertSummary, b: AlertSummary): number {
-  return b.createdAt.localeCompare(a.createdAt) || Number(b.id) - Number(a.id);
+  return compareIso(b.createdAt, a.createdAt) || Number(b.id) - Number(a.id);
 }
 
 /**
@@ -65,7 +77,7 @@ export function alertComparator(
 ): (a: AlertSummary, b: AlertSummary) => number {
   const sign = sort.direction === 'asc' ? 1 : -1;
   const text = (value: (alert: AlertSummary) => string) => (a: AlertSummary, b: AlertSummary) =>
-    value(a).localeCompare(value(b), undefined, { sensitivity: 'base', numeric: true });
+    textOrder(value(a), value(b));
   const primary: Record<QueueSort['column'], (a: AlertSummary, b: AlertSummary) => number> = {
     priority: (a, b) =>
       (a.priority === b.priority ? 0 : a.priority === 'HIGH' ? 1 : -1) ||
@@ -78,10 +90,10 @@ export function alertComparator(
       const bn = lookups.userName(ownerId(b));
       // Nobody sorts last whichever the direction: the question is "who has it".
       if (an === null || bn === null) return an === bn ? 0 : (an === null ? 1 : -1) * sign;
-      return an.localeCompare(bn, undefined, { sensitivity: 'base' });
+      return nameOrder(an, bn);
     },
     // Larger age = created earlier.
-    age: (a, b) => b.createdAt.localeCompare(a.createdAt),
+    age: (a, b) => compareIso(b.createdAt, a.createdAt),
     events: (a, b) => a.eventCount - b.eventCount,
   };
   const compare = primary[sort.column];

@@ -1,24 +1,42 @@
-import { useAppStore, useServices } from '../../app/services.js';
+import { useMemo, useRef } from 'react';
+import { roleAllows } from '../../../shared/domain/user.js';
 import { Link } from '../../app/Link.js';
+import { useAppStore } from '../../app/services.js';
 import { PriorityBadge } from '../../components/PriorityBadge.js';
 import { StateBadge } from '../../components/StateBadge.js';
 import { useNow } from '../../components/useNow.js';
-import { ageOf } from '../../format/age.js';
-import { formatDateTime } from '../../format/clock.js';
-import { actionApplies } from '../../app/alertActions.js';
-import { selectAlert, selectLookups } from '../../state/selectors/alertSelectors.js';
+import { selectAlert } from '../../state/selectors/alertSelectors.js';
+import { AlertFields, AlertImages, AlertLinks } from './AlertFields.js';
+import { AlertLog } from './AlertLog.js';
+import { CommentBox } from './CommentBox.js';
+import { DetailActions } from './DetailActions.js';
+import { viewerTimeZone, zoneLabel } from './detailFormat.js';
+import { EscalationTimeline } from './EscalationTimeline.js';
+import { JsonTree } from './JsonTree.js';
+import { MarkdownDetails } from './MarkdownDetails.js';
+import { useAlertDetail } from './useAlertDetail.js';
+import { useDetailKeyboard } from './useDetailKeyboard.js';
+import './alertDetail.css';
 
 /**
- * A minimal alert page: the fields the stream carries and the two actions. The full view
- * (details as Markdown, images, custom details, comments, reassign, the escalation timeline)
- * is being built on this route (issue #4).
+ * An alert (route `/alerts/:id`, docs/console.md "Alert detail"): every field, the escalation
+ * timeline, details as sanitised Markdown, custom details, images, the log, and the actions.
+ * The stream's alert is the live truth for state and fields; REST adds what the stream leaves
+ * out and is read again whenever the stream says the alert or its escalation changed.
  */
 export function AlertDetailView(props: { id: string }) {
   const alert = useAppStore(selectAlert(props.id));
-  const names = useAppStore(selectLookups);
+  const escalationAt = useAppStore((s) => s.entities.alertEscalations.get(props.id)?.updatedAt);
   const pending = useAppStore((s) => s.actions.pending.get(props.id));
-  const { alertActions } = useServices();
+  const role = useAppStore((s) => s.session.user?.effectiveRole ?? 'viewer');
   const now = useNow(1000);
+  const timeZone = useMemo(() => viewerTimeZone(), []);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  const detail = useAlertDetail(props.id, `${alert?.updatedAt ?? ''}|${escalationAt ?? ''}`);
+  const canAct = roleAllows(role, 'responder');
+  const whyNot = `This session’s token has the ${role} role: it may read alerts but not accept, resolve, comment on or reassign them. Sign in with a responder token to act.`;
+  useDetailKeyboard(props.id, canAct, commentRef, whyNot);
+
   if (!alert) {
     return (
       <section className="detail" data-testid="alert-detail">
@@ -29,80 +47,66 @@ export function AlertDetailView(props: { id: string }) {
       </section>
     );
   }
-  const rows: ReadonlyArray<[string, string]> = [
-    ['Source', names.sourceName(alert.sourceId)],
-    ['Alert key', alert.alertKey],
-    ['Severity', alert.severity ?? '—'],
-    [
-      'Created',
-      `${formatDateTime(Date.parse(alert.createdAt))} (${ageOf(alert.createdAt, now)} ago)`,
-    ],
-    ['Last event', formatDateTime(Date.parse(alert.lastEventAt))],
-    ['Events', String(alert.eventCount)],
-    ['Accepted by', names.userName(alert.acceptedBy) ?? '—'],
-    ['Assignee', names.userName(alert.assigneeId) ?? '—'],
-  ];
+  const full = detail.alert;
   return (
-    <section className="detail" data-testid="alert-detail" data-alert-id={alert.id}>
-      <p>
-        <Link to={{ name: 'alerts' }}>← Queue</Link>
+    <section className="detail detail--alert" data-testid="alert-detail" data-alert-id={alert.id}>
+      <p className="detail__back">
+        <Link to={{ name: 'alerts' }}>← Queue</Link> <kbd>Esc</kbd>
+        <span className="detail__zone" data-testid="detail-zone">
+          Times in {zoneLabel(timeZone, now)}
+        </span>
       </p>
       <h1 className="detail__title">
-        <PriorityBadge priority={alert.priority} severity={alert.severity} /> {alert.summary}
+        <PriorityBadge priority={alert.priority} severity={alert.severity} />
+        <span>{alert.summary}</span>
       </h1>
-      <p>
-        <StateBadge state={alert.state} pending={pending} />
+      <p className="detail__state" data-testid="detail-state" data-state={alert.state}>
+        <StateBadge state={alert.state} pending={pending && `${pending}ing`} /> · alert {alert.id}
       </p>
-      <div className="detail__actions">
-        <button
-          type="button"
-          className="button"
-          disabled={!actionApplies('accept', alert) || pending !== undefined}
-          onClick={() => void alertActions.run('accept', [alert.id])}
-        >
-          Accept
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!actionApplies('resolve', alert) || pending !== undefined}
-          onClick={() => void alertActions.run('resolve', [alert.id])}
-        >
-          Resolve
-        </button>
+      <DetailActions alert={alert} canAct={canAct} whyNot={whyNot} onChanged={detail.reload} />
+      {detail.error && (
+        <p className="detail__error" role="alert">
+          Could not read the alert’s details and log: {detail.error.message}
+        </p>
+      )}
+      <div className="detail__columns">
+        <div className="detail__main">
+          <AlertFields alert={alert} now={now} timeZone={timeZone} />
+          <AlertLinks links={alert.links} />
+          {full?.details && (
+            <section aria-label="Details">
+              <h2 className="detail__heading">Details</h2>
+              <MarkdownDetails text={full.details} />
+            </section>
+          )}
+          {full && <AlertImages images={full.images} />}
+          {full && full.customDetails !== null && full.customDetails !== undefined && (
+            <section aria-label="Custom details">
+              <h2 className="detail__heading">Custom details</h2>
+              <JsonTree value={full.customDetails} label="Custom details" />
+            </section>
+          )}
+          {full && (
+            <AlertLog
+              items={full.log.items}
+              more={full.log.nextCursor !== null}
+              timeZone={timeZone}
+            />
+          )}
+          <CommentBox
+            alertId={alert.id}
+            canAct={canAct}
+            inputRef={commentRef}
+            onSent={detail.reload}
+          />
+        </div>
+        <EscalationTimeline
+          alert={alert}
+          happened={detail.happened}
+          now={now}
+          timeZone={timeZone}
+        />
       </div>
-      <dl className="detail__fields">
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-      {Object.keys(alert.labels).length > 0 && (
-        <ul className="detail__labels" aria-label="Labels">
-          {Object.entries(alert.labels).map(([key, value]) => (
-            <li key={key} className="label">
-              {key}={value}
-            </li>
-          ))}
-        </ul>
-      )}
-      {alert.links.length > 0 && (
-        <ul aria-label="Links">
-          {alert.links.map((link) => (
-            <li key={link.href}>
-              <a href={link.href} target="_blank" rel="noopener noreferrer">
-                {link.text ?? link.href}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-      <p className="placeholder__body">
-        Coming here: details as Markdown, images, custom details, comments, reassignment and the
-        escalation timeline (who is paged next, and when).
-      </p>
     </section>
   );
 }

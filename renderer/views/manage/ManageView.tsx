@@ -1,14 +1,51 @@
-import { Placeholder } from '../../components/Placeholder.js';
+import { Link } from '../../app/Link.js';
+import type { ManageSection } from '../../app/routes.js';
+import '../../styles/manage.css';
+import { useManageAccess } from './manageServices.js';
+import { EscalationPoliciesPage } from './policies/EscalationPoliciesPage.js';
+import { AlertSourcesPage } from './sources/AlertSourcesPage.js';
+import { TeamsPage } from './teams/TeamsPage.js';
+import { UsersPage } from './users/UsersPage.js';
 
-/** Alert sources, escalation policies and users: being built on this route (issue #4). */
-export function ManageView() {
+const tabs: ReadonlyArray<{ section: ManageSection; label: string }> = [
+  { section: 'alert-sources', label: 'Alert sources' },
+  { section: 'escalation-policies', label: 'Escalation policies' },
+  { section: 'users', label: 'Users' },
+  { section: 'teams', label: 'Teams' },
+];
+
+/**
+ * `/manage/…`: alert sources, escalation policies and users, so a new team sets up without the
+ * API (issue #4). Lists come live from the stream; changes go through the transport's REST calls.
+ */
+export function ManageView(props: { section: ManageSection }) {
+  const access = useManageAccess();
   return (
-    <Placeholder title="Manage" testId="manage">
-      <p>
-        Coming here: alert sources with their integration keys and copy-paste examples (curl,
-        Alertmanager, PagerDuty-style senders), escalation policies and users — so that a new team
-        can set up without the API. Until then, see docs/api.md.
-      </p>
-    </Placeholder>
+    <section className="manage" data-testid="manage">
+      <header className="manage__header">
+        <h1>Manage</h1>
+        <nav className="manage__tabs" aria-label="Manage">
+          {tabs.map((tab) => (
+            <Link
+              key={tab.section}
+              to={{ name: 'manage', section: tab.section }}
+              className={`manage__tab${tab.section === props.section ? ' is-active' : ''}`}
+              aria-current={tab.section === props.section ? 'page' : undefined}
+            >
+              {tab.label}
+            </Link>
+          ))}
+        </nav>
+      </header>
+      {access.readOnlyReason && (
+        <p className="manage__readonly" data-testid="manage-readonly">
+          {access.readOnlyReason}
+        </p>
+      )}
+      {props.section === 'alert-sources' && <AlertSourcesPage />}
+      {props.section === 'escalation-policies' && <EscalationPoliciesPage />}
+      {props.section === 'users' && <UsersPage />}
+      {props.section === 'teams' && <TeamsPage />}
+    </section>
   );
 }

@@ -1,9 +1,12 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { configCli } from '../../helpers/configCli.js';
 import { client } from '../../helpers/http.js';
 import { startTestEngine, type TestEngine } from '../../helpers/testEngine.js';
 import { addUser } from '../../helpers/users.js';
+
+// Each test runs the built CLI several times (a Node process each): give loaded machines room.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 /**
  * What `nocturne apply` says when something is wrong, over real HTTP with the built CLI: every

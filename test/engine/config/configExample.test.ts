@@ -1,8 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { configCli } from '../../helpers/configCli.js';
 import { client } from '../../helpers/http.js';
 import { startTestEngine, type TestEngine } from '../../helpers/testEngine.js';
+
+// Each test runs the built CLI several times (a Node process each): give loaded machines room.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 /**
  * docs/examples/nocturne.yaml, the example of docs/config-as-code.md, applied to an empty engine

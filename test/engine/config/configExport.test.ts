@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { configCli, withoutHeader } from '../../helpers/configCli.js';
 import { client } from '../../helpers/http.js';
 import { startTestEngine, type TestEngine } from '../../helpers/testEngine.js';
+
+// Each test runs the built CLI several times (a Node process each): give loaded machines room.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 /**
  * `nocturne export` writes what `nocturne apply` reads: export → apply on the same engine plans

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyPlan, ApplyFailed } from '../../../engine/config/applyPlan.js';
 import { loadEngineState } from '../../../engine/config/configDirectory.js';
 import { ConfigFile } from '../../../engine/config/configFile.js';
@@ -9,6 +9,9 @@ import { configKinds } from '../../../engine/config/kinds/registry.js';
 import { configCli } from '../../helpers/configCli.js';
 import { client } from '../../helpers/http.js';
 import { adminToken, startTestEngine, type TestEngine } from '../../helpers/testEngine.js';
+
+// Each test runs the built CLI several times (a Node process each): give loaded machines room.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 /**
  * `nocturne apply --plan` and `--prune` over real HTTP: a change of one field plans exactly

@@ -1,0 +1,123 @@
+import { useId } from 'react';
+import type { OverrideEditor } from './useOverrideEditor.js';
+import { completeDraft } from './useOverrideEditor.js';
+import { draftProblem } from './overridePreview.js';
+import { formatRange, fromLocalInput, toLocalInput } from './zonedTime.js';
+
+/**
+ * The override form: start, end (wall-clock times of the zone the calendar is drawn in) and
+ * who takes the shift. The calendar previews a complete draft in its final lane as it is typed;
+ * nothing reaches the engine before "Save override".
+ */
+export function OverrideForm(props: {
+  editor: OverrideEditor;
+  timeZone: string;
+  users: readonly { id: string; name: string }[];
+  userName: (userId: string) => string;
+}) {
+  const { editor, timeZone } = props;
+  const id = useId();
+  const fields = editor.draft;
+  const complete = completeDraft(fields);
+  const problem = fields
+    ? draftProblem(
+        {
+          ...(fields.start !== null ? { start: fields.start } : {}),
+          ...(fields.end !== null ? { end: fields.end } : {}),
+          userId: fields.userId,
+        },
+        new Set(props.users.map((u) => u.id)),
+      )
+    : null;
+  const saving = editor.state.kind === 'saving';
+  const value = (ms: number | null) =>
+    ms === null || Number.isNaN(ms) ? '' : toLocalInput(ms, timeZone);
+
+  return (
+    <form
+      className="override-form"
+      aria-label="New override"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (complete && !problem) void editor.save();
+      }}
+    >
+      <h2>Take a shift (override)</h2>
+      <p className="override-form__hint">
+        Drag across the final lane, or fill in the times ({timeZone} wall clock).
+      </p>
+      <div className="override-form__fields">
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-start`}>
+            Start
+          </label>
+          <input
+            id={`${id}-start`}
+            type="datetime-local"
+            value={value(fields?.start ?? null)}
+            onChange={(e) => editor.edit({ start: fromLocalInput(e.target.value, timeZone) })}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-end`}>
+            End
+          </label>
+          <input
+            id={`${id}-end`}
+            type="datetime-local"
+            value={value(fields?.end ?? null)}
+            onChange={(e) => editor.edit({ end: fromLocalInput(e.target.value, timeZone) })}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-user`}>
+            Who
+          </label>
+          <select
+            id={`${id}-user`}
+            value={fields?.userId ?? ''}
+            onChange={(e) => editor.edit({ userId: e.target.value })}
+          >
+            <option value="">Choose a user…</option>
+            {props.users.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {fields && problem && <p className="override-form__problem">{problem}</p>}
+      {complete && !problem && (
+        <p className="override-form__preview" data-testid="override-preview" role="status">
+          Preview (not saved): {props.userName(complete.userId)} on call{' '}
+          {formatRange(complete.start, complete.end, timeZone)}. The final lane shows it.
+        </p>
+      )}
+      <div className="override-form__actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={!complete || !!problem || saving}
+        >
+          {saving ? 'Saving…' : 'Save override'}
+        </button>
+        {fields && (
+          <button type="button" className="button button--quiet" onClick={editor.discard}>
+            Discard draft
+          </button>
+        )}
+      </div>
+      {editor.state.kind !== 'idle' && editor.state.kind !== 'saving' && (
+        <p
+          className={`override-form__status override-form__status--${editor.state.kind}`}
+          role={editor.state.kind === 'saved' ? 'status' : 'alert'}
+          data-testid="override-status"
+          data-kind={editor.state.kind}
+        >
+          {editor.state.message}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,253 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { client, type Client } from '../helpers/http.js';
+import { startTestEngine, type TestEngine } from '../helpers/testEngine.js';
+import {
+  expectNoProblems,
+  launchBrowser,
+  openPage,
+  signIn,
+  type ConsolePage,
+  type E2eBrowser,
+} from './harness.js';
+
+/** The page's clock: Sunday 29 March 2026, 14:00 in Berlin, the day clocks go forward. */
+const frozenAt = new Date('2026-03-29T12:00:00Z');
+
+interface FinalBlock {
+  userId: string;
+  start: string;
+  end: string;
+  draft: boolean;
+  label: string;
+}
+
+/** The blocks of the calendar's final lane, as the page lays them out. */
+async function finalLane(page: Page): Promise<FinalBlock[]> {
+  return page.locator('[data-lane="final"] .cal-block').evaluateAll((blocks) =>
+    blocks.map((b) => ({
+      userId: b.getAttribute('data-user-id') ?? '',
+      start: b.getAttribute('data-start') ?? '',
+      end: b.getAttribute('data-end') ?? '',
+      draft: b.getAttribute('data-draft') === 'true',
+      label: b.getAttribute('aria-label') ?? '',
+    })),
+  );
+}
+
+/** Who the final lane shows at `iso` ('' for a gap). */
+async function finalUserAt(page: Page, iso: string): Promise<FinalBlock | undefined> {
+  const t = Date.parse(iso);
+  const blocks = await finalLane(page);
+  return blocks.find((b) => Date.parse(b.start) <= t && t < Date.parse(b.end));
+}
+
+describe('the schedules calendar against a real engine', () => {
+  let t: TestEngine;
+  let e2e: E2eBrowser;
+  let admin: Client;
+  let current: ConsolePage | null = null;
+  const ids: Record<string, string> = {};
+  const tokens: Record<string, string> = {};
+  let scheduleId = '';
+
+  const onCallAt = async (iso: string) => {
+    const answer = await admin.get(
+      `/api/v1/schedules/${scheduleId}/on-call?at=${encodeURIComponent(iso)}`,
+    );
+    expect(answer.status).toBe(200);
+    return answer.body.onCall?.userId ?? null;
+  };
+
+  beforeAll(async () => {
+    [t, e2e] = await Promise.all([startTestEngine(), launchBrowser()]);
+    admin = client(t.url);
+    const people = [
+      ['ana', 'Ana Alder', 'responder'],
+      ['ben', 'Ben Birch', 'responder'],
+      ['chloe', 'Chloe Cedar', 'responder'],
+      ['dev', 'Dev Dogwood', 'responder'],
+      ['wall', 'Wall Screen', 'viewer'],
+    ] as const;
+    for (const [key, name, role] of people) {
+      const created = await admin.post('/api/v1/users', {
+        name,
+        email: `${key}@example.test`,
+        role,
+      });
+      expect(created.status).toBe(201);
+      ids[key] = created.body.id;
+    }
+    for (const key of ['ben', 'wall']) {
+      const token = await admin.post(`/api/v1/users/${ids[key]}/tokens`, { name: 'console' });
+      expect(token.status).toBe(201);
+      tokens[key] = token.body.token;
+    }
+    const schedule = await admin.post('/api/v1/schedules', {
+      name: 'NOC Berlin',
+      timeZone: 'Europe/Berlin',
+      layers: [
+        {
+          name: 'Daily',
+          start: '2026-03-01T00:00:00+01:00',
+          end: null,
+          userIds: [ids.ana, ids.ben, ids.chloe],
+          rotation: { anchor: '2026-03-01T09:00:00+01:00', turn: { unit: 'days', length: 1 } },
+          restrictions: [],
+        },
+      ],
+    });
+    expect(schedule.status).toBe(201);
+    scheduleId = schedule.body.id;
+  });
+  afterEach(async () => {
+    const page = current;
+    current = null;
+    if (page) {
+      expectNoProblems(page);
+      await page.close();
+    }
+  });
+  afterAll(async () => {
+    await e2e?.close();
+    await t?.dispose();
+  });
+
+  const openAs = async (token: string) => {
+    current = await openPage(e2e);
+    await current.page.clock.setFixedTime(frozenAt);
+    await signIn(current.page, t.url, token);
+    await current.page.getByRole('link', { name: 'Schedules', exact: true }).click();
+    return current.page;
+  };
+
+  it('lists the schedule with who is on call now, and my shifts', async () => {
+    const page = await openAs(tokens.ben!);
+    const card = page.locator(`[data-schedule-id="${scheduleId}"]`);
+    await expect
+      .poll(() => card.locator('[data-testid="on-call-now"]').textContent())
+      .toContain('On call now: Ben Birch');
+    expect(await card.textContent()).toContain('until Mon 30 Mar 09:00, then Chloe Cedar');
+    const mine = page.getByTestId('my-shifts');
+    expect(await mine.textContent()).toContain('NOC Berlin');
+    expect(await mine.textContent()).toContain('on call now');
+  });
+
+  it('shows the right person on both sides of the DST change, in both zones', async () => {
+    const page = await openAs(tokens.ben!);
+    await page.locator('.schedule-card__name', { hasText: 'NOC Berlin' }).click();
+    await expect
+      .poll(() => page.getByTestId('calendar-title').textContent())
+      .toBe('Week of Mon 23 Mar 2026');
+    expect(await page.getByTestId('offset-changes').textContent()).toContain(
+      'Sun 29 Mar: 23 h day. Clocks go forward 02:00 → 03:00 (UTC+1 → UTC+2)',
+    );
+    expect(await page.locator('.cal-day[data-date="2026-03-29"]').getAttribute('data-hours')).toBe(
+      '23',
+    );
+    // Saturday before the change: Ana, 09:00 +01:00 → Sunday 09:00 +02:00 (23 hours).
+    const saturday = await finalUserAt(page, '2026-03-28T12:00:00+01:00');
+    expect(saturday).toMatchObject({
+      userId: ids.ana,
+      start: '2026-03-28T08:00:00.000Z',
+      end: '2026-03-29T07:00:00.000Z',
+    });
+    expect(saturday!.label).toContain('Sat 28 Mar 09:00 – Sun 29 Mar 09:00');
+    const sunday = await finalUserAt(page, '2026-03-29T12:00:00+02:00');
+    expect(sunday).toMatchObject({ userId: ids.ben, start: '2026-03-29T07:00:00.000Z' });
+    // The engine agrees.
+    expect(await onCallAt('2026-03-28T12:00:00+01:00')).toBe(ids.ana);
+    expect(await onCallAt('2026-03-29T12:00:00+02:00')).toBe(ids.ben);
+    await expect.poll(() => page.getByTestId('calendar-now').count()).toBe(1);
+
+    // Drawn in the viewer's zone (UTC): the same instants, labelled on the UTC clock.
+    await page.getByRole('button', { name: /^Yours: UTC/ }).click();
+    await expect.poll(() => page.getByTestId('offset-changes').count()).toBe(0);
+    const inUtc = await finalUserAt(page, '2026-03-29T12:00:00+02:00');
+    expect(inUtc!.label).toContain('Sun 29 Mar 07:00 – Mon 30 Mar 07:00');
+
+    // Keyboard: → goes to the next week, t back to today.
+    await page.getByRole('button', { name: /^Schedule: Europe\/Berlin/ }).click();
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => page.getByTestId('calendar-title').textContent())
+      .toBe('Week of Mon 30 Mar 2026');
+    await page.keyboard.press('t');
+    await expect
+      .poll(() => page.getByTestId('calendar-title').textContent())
+      .toBe('Week of Mon 23 Mar 2026');
+  });
+
+  it('previews an override from the form before saving, then saves and deletes it', async () => {
+    const page = await openAs(tokens.ben!);
+    await page.locator('.schedule-card__name', { hasText: 'NOC Berlin' }).click();
+    await page.getByTestId('calendar-grid').waitFor();
+    await page.getByLabel('Start', { exact: true }).fill('2026-03-29T13:00');
+    await page.getByLabel('End', { exact: true }).fill('2026-03-29T19:00');
+    await page.getByLabel('Who', { exact: true }).selectOption({ label: 'Dev Dogwood' });
+
+    await expect
+      .poll(() => page.getByTestId('override-preview').textContent())
+      .toContain('Dev Dogwood on call Sun 29 Mar 13:00 – 19:00');
+    const preview = await finalUserAt(page, '2026-03-29T15:00:00+02:00');
+    expect(preview).toMatchObject({
+      userId: ids.dev,
+      draft: true,
+      start: '2026-03-29T11:00:00.000Z',
+      end: '2026-03-29T17:00:00.000Z',
+    });
+    // Not saved yet: the engine still has Ben.
+    expect(await onCallAt('2026-03-29T15:00:00+02:00')).toBe(ids.ben);
+
+    await page.getByRole('button', { name: 'Save override' }).click();
+    await expect
+      .poll(() => page.getByTestId('override-status').textContent())
+      .toBe('Override saved.');
+    expect(await onCallAt('2026-03-29T15:00:00+02:00')).toBe(ids.dev);
+    expect(await onCallAt('2026-03-29T12:00:00+02:00')).toBe(ids.ben);
+    // The stream brings the stored override: the same block, no longer a draft.
+    await expect
+      .poll(async () => await finalUserAt(page, '2026-03-29T15:00:00+02:00'))
+      .toMatchObject({ userId: ids.dev, draft: false });
+
+    await page.getByRole('button', { name: /^Delete the override of Dev Dogwood/ }).click();
+    await expect
+      .poll(() => page.getByTestId('override-status').textContent())
+      .toBe('Override deleted.');
+    expect(await onCallAt('2026-03-29T15:00:00+02:00')).toBe(ids.ben);
+  });
+
+  it('drafts an override by dragging across the final lane', async () => {
+    const page = await openAs(tokens.ben!);
+    await page.locator('.schedule-card__name', { hasText: 'NOC Berlin' }).click();
+    await page.getByRole('button', { name: 'Day', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('calendar-title').textContent())
+      .toBe('Sunday 29 March 2026');
+    const track = page.locator('[data-lane="final"] .cal-lane__track');
+    const box = (await track.boundingBox())!;
+    // The day has 23 hours: 03:00 local is 2/23 of the way, 09:00 local 8/23.
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + (box.width * 2) / 23, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + (box.width * 5) / 23, y, { steps: 4 });
+    await page.mouse.move(box.x + (box.width * 8) / 23, y, { steps: 4 });
+    await page.mouse.up();
+    expect(await page.getByLabel('Start', { exact: true }).inputValue()).toBe('2026-03-29T03:00');
+    expect(await page.getByLabel('End', { exact: true }).inputValue()).toBe('2026-03-29T09:00');
+    await page.getByLabel('Who', { exact: true }).selectOption({ label: 'Chloe Cedar' });
+    const preview = await finalUserAt(page, '2026-03-29T05:00:00+02:00');
+    expect(preview).toMatchObject({ userId: ids.chloe, draft: true });
+    await page.getByRole('button', { name: 'Discard draft' }).click();
+    expect((await finalUserAt(page, '2026-03-29T05:00:00+02:00'))?.userId).toBe(ids.ana);
+  });
+
+  it('is read-only for a viewer token, and says why', async () => {
+    const page = await openAs(tokens.wall!);
+    await page.locator('.schedule-card__name', { hasText: 'NOC Berlin' }).click();
+    await expect
+      .poll(() => page.getByTestId('read-only').textContent())
+      .toContain('viewer token, so this calendar is read-only');
+    expect(await page.getByRole('button', { name: 'Save override' }).count()).toBe(0);
+  });
+});
