@@ -31,8 +31,8 @@ describe('nocturne apply: the documented example', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Plan for .*nocturne\.yaml → http:\/\/127\.0\.0\.1:\d+:/);
-    expect(run.stdout).toContain('Plan: 11 to create, 0 to update, 0 to delete, 0 unchanged.');
-    const applied = run.stdout.split('Applying:\n')[1]!.trim().split('\n').slice(0, 11);
+    expect(run.stdout).toContain('Plan: 12 to create, 0 to update, 0 to delete, 0 unchanged.');
+    const applied = run.stdout.split('Applying:\n')[1]!.trim().split('\n').slice(0, 12);
     expect(applied.map((line) => line.trim().replace(/ [^ ]+$/, ''))).toEqual([
       ...Array(4).fill('created user'),
       'created team Database',
@@ -42,8 +42,9 @@ describe('nocturne apply: the documented example', () => {
       'created alert source Prometheus',
       'created alert source Website',
       'created alert source Batch jobs (no',
+      'created heartbeat monitor Nightly database',
     ]);
-    expect(run.stdout).toMatch(/Applied: 11 created, 0 updated, 0 deleted, 0 unchanged\.\n$/);
+    expect(run.stdout).toMatch(/Applied: 12 created, 0 updated, 0 deleted, 0 unchanged\.\n$/);
 
     const api = client(t.url);
     const users = (await api.get('/api/v1/users')).body.items;
@@ -98,7 +99,7 @@ describe('nocturne apply: the documented example', () => {
     const before = await versions();
     const again = await cli.apply(example);
     expect(again.code).toBe(0);
-    expect(again.stdout).toMatch(/^No changes: the engine matches .* \(11 unchanged\)\.\n$/);
+    expect(again.stdout).toMatch(/^No changes: the engine matches .* \(12 unchanged\)\.\n$/);
     expect(await versions()).toEqual(before);
     const plan = await cli.apply(example, '--plan', '--detailed-exitcode');
     expect(plan.code).toBe(0);

@@ -28,6 +28,7 @@ describe('validateConfig', () => {
       ['schedules', 1],
       ['escalationPolicies', 1],
       ['alertSources', 1],
+      ['heartbeatMonitors', 1],
     ]);
   });
 
