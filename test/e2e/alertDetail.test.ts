@@ -5,6 +5,7 @@ import { createSchedule, scheduleBody, weeklyLayer } from '../helpers/scheduleAp
 import { startTestEngine, type TestEngine } from '../helpers/testEngine.js';
 import { addUser, type TestUser } from '../helpers/users.js';
 import {
+  eventually,
   expectNoProblems,
   launchBrowser,
   openPage,
@@ -12,17 +13,6 @@ import {
   type ConsolePage,
   type E2eBrowser,
 } from './harness.js';
-
-/** Polls `read` until `check` holds (REST state that follows a key press). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 10_000) {
-  const until = Date.now() + ms;
-  let value = await read();
-  while (!check(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 const details = [
   '**Disk** full on `/var`',

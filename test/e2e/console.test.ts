@@ -4,6 +4,7 @@ import { createSource, pdTrigger, type TestSource } from '../helpers/ingest.js';
 import { adminToken, startTestEngine, type TestEngine } from '../helpers/testEngine.js';
 import {
   builtIndexHtml,
+  eventually,
   expectNoProblems,
   launchBrowser,
   openPage,
@@ -12,17 +13,6 @@ import {
   type ConsolePage,
   type E2eBrowser,
 } from './harness.js';
-
-/** Polls `read` until `check` holds (REST state that follows a click). */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 10_000) {
-  const until = Date.now() + ms;
-  let value = await read();
-  while (!check(value) && Date.now() < until) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    value = await read();
-  }
-  return value;
-}
 
 describe('the console against a real engine', () => {
   let t: TestEngine;

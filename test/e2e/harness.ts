@@ -129,3 +129,21 @@ export async function queueRowIds(page: Page): Promise<string[]> {
 export function expectNoProblems(console: ConsolePage): void {
   expect(console.problems).toEqual([]);
 }
+
+/**
+ * Polls `read` until `check` holds or `ms` pass, and answers the last value read: REST state
+ * that follows a click or a key press in the page (the test then asserts on it).
+ */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  check: (value: T) => boolean,
+  ms = 10_000,
+): Promise<T> {
+  const until = Date.now() + ms;
+  let value = await read();
+  while (!check(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
