@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
+import type { NocturneApi } from '../../shared/ipc/ipcContract.js';
 import type { AppState } from '../state/appState.js';
 import type { AppStore } from '../state/createAppStore.js';
 import type { AlertActions } from './alertActions.js';
@@ -12,6 +13,16 @@ export interface AppServices {
   readonly alertActions: AlertActions;
   /** The current page time (ms); `Date.now` in the app, fixed in tests. */
   readonly now: () => number;
+  /** In the desktop app: the preload bridge and the engine shown; absent in a browser. */
+  readonly desktop?: DesktopServices | null;
+}
+
+/** What only the desktop app has (renderer/app/desktopBootstrap.ts makes it). */
+export interface DesktopServices {
+  /** `window.nocturne`, the preload bridge (shared/ipc/ipcContract.ts). */
+  readonly api: NocturneApi;
+  /** The engine the console shows now: `embedded`, `remote-…` (EngineView.id). */
+  readonly engineId: () => string;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -14,7 +14,7 @@ import type {
   UpdateUserRequest,
 } from '../../shared/api/users.js';
 import { AlertSource } from '../../shared/domain/alertSource.js';
-import { CreatedApiToken } from '../../shared/domain/apiToken.js';
+import { ApiToken, CreatedApiToken } from '../../shared/domain/apiToken.js';
 import { Team } from '../../shared/domain/team.js';
 import { User } from '../../shared/domain/user.js';
 import type {
@@ -67,7 +67,16 @@ export interface ManageTransport {
     userId: string,
     body: CreateTokenRequest,
   ): Promise<TransportResult<CreatedApiToken>>;
+  /** `GET /api/v1/users/{id}/tokens`: names, caps, expiry and last use; never the secrets. */
+  listUserTokens(userId: string): Promise<TransportResult<TokenList>>;
+  /** `DELETE /api/v1/users/{id}/tokens/{tokenId}`: the token stops working at once. */
+  revokeUserToken(userId: string, tokenId: string): Promise<TransportResult<TokenRevoked>>;
 }
+
+const TokenList = z.object({ items: z.array(ApiToken) });
+export type TokenList = z.infer<typeof TokenList>;
+const TokenRevoked = z.object({ revoked: z.literal(true) });
+export type TokenRevoked = z.infer<typeof TokenRevoked>;
 
 const Deleted = z.object({ deleted: z.literal(true) });
 export type Deleted = z.infer<typeof Deleted>;
@@ -97,6 +106,9 @@ export function createManageCalls(rest: RestCall): ManageTransport {
     deleteUser: (id) => rest('DELETE', at(users, id), Deleted),
     createUserToken: (userId, body) =>
       rest('POST', `${at(users, userId)}/tokens`, CreatedApiToken, body),
+    listUserTokens: (userId) => rest('GET', `${at(users, userId)}/tokens`, TokenList),
+    revokeUserToken: (userId, tokenId) =>
+      rest('DELETE', `${at(users, userId)}/tokens/${encodeURIComponent(tokenId)}`, TokenRevoked),
     createTeam: (body) => rest('POST', teams, Team, body),
     updateTeam: (id, body) => rest('PATCH', at(teams, id), Team, body),
     replaceTeamMembers: (id, body) => rest('PUT', `${at(teams, id)}/members`, Team, body),
@@ -129,6 +141,8 @@ export function unsupportedManageCalls(): ManageTransport {
     updateUser: no,
     deleteUser: no,
     createUserToken: no,
+    listUserTokens: no,
+    revokeUserToken: no,
     createTeam: no,
     updateTeam: no,
     replaceTeamMembers: no,
