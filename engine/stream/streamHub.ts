@@ -4,22 +4,14 @@ import {
   CloseCode,
   type HelloMessage,
   type NotificationMessage,
-  type SnapshotMessage,
 } from '../../shared/protocol/messages.js';
 import type { Principal } from '../auth/authenticate.js';
 import type { EngineMetrics } from '../metrics/engineMetrics.js';
 import type { Commit, Store } from '../store/store.js';
-import {
-  toAlertSource,
-  toAlertSummary,
-  toStoredEscalationPolicy,
-  toStoredSchedule,
-  toTeam,
-  toUser,
-} from '../wire.js';
 import { StreamHistory, toEntry, type StreamEntry } from './history.js';
-import { toHeartbeatMonitor } from '../heartbeats/heartbeatWire.js';
-import { toStoredMaintenanceWindow } from '../maintenance/maintenanceWire.js';
+import { LiveView } from './liveView.js';
+import { readLiveViewSeed } from './liveViewSeed.js';
+import { freezeSnapshot, type FrozenSnapshot } from './snapshotParts.js';
 import { StreamClient, type StreamClientHost, type StreamLimits } from './streamClient.js';
 
 export interface StreamHubOptions extends StreamLimits {
@@ -58,6 +50,15 @@ export class StreamHub implements StreamClientHost {
   private flushScheduled = false;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
+  /** What snapshots show, kept from the commits (./liveView.ts); read at the first snapshot. */
+  private view: LiveView | null = null;
+  private viewLoading: Promise<LiveView> | null = null;
+  /** Commits that became durable while the view was being read. */
+  private heldCommits: Array<{
+    seq: number;
+    changes: Commit['changes'];
+    parts: readonly string[];
+  }> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -148,6 +149,8 @@ export class StreamHub implements StreamClientHost {
 
   private onCommit(commit: Commit): void {
     const entry = toEntry(commit.seq, commit.changes);
+    if (this.view) this.view.apply(commit.seq, commit.changes, entry.parts);
+    else this.heldCommits?.push({ seq: commit.seq, changes: commit.changes, parts: entry.parts });
     this.history.add(entry);
     this.pending.push(entry);
     if (!this.flushScheduled) {
@@ -165,64 +168,51 @@ export class StreamHub implements StreamClientHost {
   }
 
   private async sendSnapshot(client: StreamClient): Promise<void> {
+    let snapshot: FrozenSnapshot;
     try {
-      const data = await this.store.read(async (tx) => {
-        const live = await tx.alerts.listLive(this.options.snapshotResolved);
-        return {
-          seq: tx.seq,
-          alerts: live,
-          alertSources: await tx.alertSources.list(),
-          users: await tx.users.list(),
-          teams: await tx.teams.list(),
-          schedules: await tx.schedules.list(),
-          escalationPolicies: await tx.escalationPolicies.list(),
-          alertEscalations: await tx.alertEscalations.listFor(live.map((a) => a.id)),
-          heartbeatMonitors: await tx.heartbeatMonitors.list(),
-          maintenanceWindows: await tx.maintenanceWindows.list(),
-        };
-      });
-      // Send nothing a crash could take back: wait until what the snapshot shows is durable.
-      await this.store.whenDurable(data.seq);
-      const alerts = data.alerts.map(toAlertSummary);
-      // Each alert's escalation travels in the part that carries the alert.
-      const escalations = new Map(data.alertEscalations.map((e) => [e.alertId, e]));
-      const escalationsOf = (part: readonly { id: string }[]) =>
-        part.flatMap((a) => escalations.get(a.id) ?? []);
-      const partSize = this.options.snapshotPartAlerts;
-      const parts = Math.max(1, Math.ceil(alerts.length / partSize));
-      for (let part = 0; part < parts; part += 1) {
-        const message: SnapshotMessage = {
-          type: 'snapshot',
-          streamId: this.streamId,
-          seq: data.seq,
-          serverTime: new Date().toISOString(),
-          part,
-          final: part === parts - 1,
-          alerts: alerts.slice(part * partSize, (part + 1) * partSize),
-          alertSources: part === 0 ? data.alertSources.map((s) => toAlertSource(s, false)) : [],
-          users: part === 0 ? data.users.map(toUser) : [],
-          teams: part === 0 ? data.teams.map(toTeam) : [],
-          schedules: part === 0 ? data.schedules.map(toStoredSchedule) : [],
-          escalationPolicies:
-            part === 0 ? data.escalationPolicies.map(toStoredEscalationPolicy) : [],
-          alertEscalations: escalationsOf(alerts.slice(part * partSize, (part + 1) * partSize)),
-          heartbeatMonitors:
-            part === 0 ? data.heartbeatMonitors.map((m) => toHeartbeatMonitor(m, false)) : [],
-          maintenanceWindows:
-            part === 0 ? data.maintenanceWindows.map(toStoredMaintenanceWindow) : [],
-        };
-        client.sendRaw(JSON.stringify(message));
-        // Let ingest run between parts of a large snapshot.
-        if (part < parts - 1) await new Promise((resolve) => setImmediate(resolve));
-      }
-      client.goLive(data.seq);
+      snapshot = freezeSnapshot(
+        await this.liveView(),
+        this.streamId,
+        this.options.snapshotPartAlerts,
+      );
     } catch (error) {
       client.fail(
         1011,
         'store_unavailable',
         `The snapshot could not be read: ${(error as Error).message}`,
       );
+      return;
     }
+    for (let part = 0; part < snapshot.parts; part += 1) {
+      client.sendRaw(snapshot.message(part));
+      // Let ingest run between parts of a large snapshot.
+      if (part < snapshot.parts - 1) await new Promise((resolve) => setImmediate(resolve));
+    }
+    client.goLive(snapshot.seq);
+  }
+
+  /**
+   * The live view, read from the store the first time (and again after a failed read); commits
+   * that become durable meanwhile are held and applied once it is there.
+   */
+  private liveView(): Promise<LiveView> {
+    if (this.view) return Promise.resolve(this.view);
+    this.viewLoading ??= (async () => {
+      this.heldCommits = [];
+      try {
+        const view = new LiveView(
+          await readLiveViewSeed(this.store, this.options.snapshotResolved),
+          this.options.snapshotResolved,
+        );
+        for (const held of this.heldCommits) view.apply(held.seq, held.changes, held.parts);
+        this.view = view;
+        return view;
+      } finally {
+        this.heldCommits = null;
+        this.viewLoading = null;
+      }
+    })();
+    return this.viewLoading;
   }
 
   private beat(): void {

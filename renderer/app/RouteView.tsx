@@ -1,16 +1,36 @@
-import { AlertDetailView } from '../views/alertDetail/AlertDetailView.js';
-import { ManageView } from '../views/manage/ManageView.js';
+import { Suspense, useEffect } from 'react';
 import { NotFoundView } from '../views/notFound/NotFoundView.js';
 import { QueueView } from '../views/queue/QueueView.js';
-import { ScheduleCalendarView } from '../views/schedules/ScheduleCalendarView.js';
-import { SchedulesView } from '../views/schedules/SchedulesView.js';
-import { SettingsView } from '../views/settings/SettingsView.js';
-import { WallView } from '../views/wall/WallView.js';
+import {
+  AlertDetailView,
+  ManageView,
+  prefetchViews,
+  ScheduleCalendarView,
+  SchedulesView,
+  SettingsView,
+  WallView,
+} from './lazyViews.js';
+import type { Route } from './routes.js';
 import { useAppStore } from './services.js';
+
+/** After the first screen is up, the other views' chunks load while the operator reads it. */
+const prefetchDelayMs = 1500;
 
 /** The view of the current route. A new view: a route in ./routes.ts and a case here. */
 export function RouteView() {
   const route = useAppStore((s) => s.ui.route);
+  useEffect(() => {
+    const timer = setTimeout(prefetchViews, prefetchDelayMs);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <Suspense fallback={<p className="route-loading">Loading…</p>}>
+      <CurrentView route={route} />
+    </Suspense>
+  );
+}
+
+function CurrentView({ route }: { route: Route }) {
   switch (route.name) {
     case 'alerts':
       return <QueueView />;

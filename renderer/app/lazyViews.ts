@@ -1,0 +1,40 @@
+import { lazy } from 'react';
+
+/**
+ * The views besides the queue, each in its own chunk: the first screen (the queue) loads and
+ * starts the stream without parsing the Markdown renderer, the calendar, the manage forms or the
+ * wall. The chunks are fetched once the queue is up ({@link prefetchViews}), so opening a view
+ * later does not wait for the network either.
+ */
+const loaders = {
+  alertDetail: () => import('../views/alertDetail/AlertDetailView.js'),
+  manage: () => import('../views/manage/ManageView.js'),
+  schedules: () => import('../views/schedules/SchedulesView.js'),
+  scheduleCalendar: () => import('../views/schedules/ScheduleCalendarView.js'),
+  settings: () => import('../views/settings/SettingsView.js'),
+  wall: () => import('../views/wall/WallView.js'),
+};
+
+export const AlertDetailView = lazy(async () => ({
+  default: (await loaders.alertDetail()).AlertDetailView,
+}));
+export const ManageView = lazy(async () => ({ default: (await loaders.manage()).ManageView }));
+export const SchedulesView = lazy(async () => ({
+  default: (await loaders.schedules()).SchedulesView,
+}));
+export const ScheduleCalendarView = lazy(async () => ({
+  default: (await loaders.scheduleCalendar()).ScheduleCalendarView,
+}));
+export const SettingsView = lazy(async () => ({
+  default: (await loaders.settings()).SettingsView,
+}));
+export const WallView = lazy(async () => ({ default: (await loaders.wall()).WallView }));
+
+let prefetched = false;
+
+/** Fetches every view's chunk in the background (once); a failure is retried on navigation. */
+export function prefetchViews(): void {
+  if (prefetched) return;
+  prefetched = true;
+  for (const load of Object.values(loaders)) load().catch(() => undefined);
+}
