@@ -26,7 +26,7 @@ const handoff = '2024-01-01T09:00:00+01:00';
 /**
  * `--demo`: a small, realistic data set so a newcomer sees something at once: people, a team,
  * an on-call schedule and an escalation policy, one alert source per inbound format following
- * it, and alerts in every state, made through the same services as real traffic. Does nothing
+ * it, alerts in every state, a heartbeat monitor and a weekly maintenance window, made through the same services as real traffic. Does nothing
  * when the engine already has alert sources.
  */
 export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
@@ -171,6 +171,25 @@ export async function seedDemo(ctx: EngineContext): Promise<DemoSeed | null> {
   if (latency && 'alert' in latency) {
     await ctx.alerts.accept(latency.alert.id, ada, 'Looking at the payment provider');
   }
+  // Last, so that no seeded alert falls inside the window whatever the day the demo starts.
+  await ctx.heartbeats.create({
+    name: 'Nightly backup',
+    alertSourceId: String(uptime.id),
+    intervalSeconds: 86_400,
+    graceSeconds: 1_800,
+    paused: false,
+  });
+  await ctx.maintenance.create({
+    name: 'Sunday database maintenance',
+    alertSourceIds: [String(prometheus.id)],
+    schedule: {
+      kind: 'recurring',
+      timeZone: 'Europe/Berlin',
+      days: [7],
+      startTime: '03:00',
+      durationMinutes: 120,
+    },
+  });
   return {
     sources: [prometheus, datadog, uptime],
     scheduleName: schedule.name,

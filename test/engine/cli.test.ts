@@ -94,6 +94,15 @@ describe('nocturne serve', () => {
     expect(timeline.policy.name).toBe('Ops on-call');
     expect(timeline.happened.some((e: any) => e.kind === 'escalated')).toBe(true);
     expect(engine.output()).toContain('Alerts escalate along "Ops on-call"');
+    // A heartbeat monitor waiting for its first ping, and a weekly maintenance window.
+    const [monitor] = (await api.get('/api/v1/heartbeat-monitors')).body.items;
+    expect(monitor).toMatchObject({ name: 'Nightly backup', intervalSeconds: 86_400 });
+    const [window] = (await api.get('/api/v1/maintenance-windows')).body.items;
+    expect(window).toMatchObject({
+      name: 'Sunday database maintenance',
+      schedule: { kind: 'recurring', days: [7], startTime: '03:00' },
+    });
+    expect(window.next).not.toBeNull();
     const viewerToken = /wall screen \(shown once\): (noc_\S+)/.exec(engine.output())?.[1];
     const viewer = client(engine.url, viewerToken!);
     expect((await viewer.get('/api/v1/me')).body.role).toBe('viewer');
