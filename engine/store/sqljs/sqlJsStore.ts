@@ -2,27 +2,16 @@ import { mkdirSync } from 'node:fs';
 import type { Change } from '../../../shared/protocol/changes.js';
 import type { Clock } from '../../clock.js';
 import type { Commit, ReadTx, Store, StoreHealth, WriteTx } from '../store.js';
-import { runCheckpointWorker } from './checkpoint.js';
+import { CheckpointScheduler } from './checkpointScheduler.js';
 import { journalSize, removeTempFiles } from './dataDir.js';
 import { lockDataDir } from './dataDirLock.js';
+import { DurableCommits } from './durableCommits.js';
 import { JournalWriter } from './journalWriter.js';
 import { LIVE } from './liveSchema.js';
 import { migrationTableSql, pendingMigrations, schemaVersion } from './migrations.js';
 import { recover } from './recovery.js';
-import { SqlAlertSourcesRepo } from './repos/alertSourcesRepo.js';
-import { SqlAlertsRepo } from './repos/alertsRepo.js';
-import { SqlDueWorkRepo } from './repos/dueWorkRepo.js';
-import { SqlApiTokensRepo, SqlUsersRepo } from './repos/usersRepo.js';
-import { SqlTeamsRepo } from './repos/teamsRepo.js';
-import { SqlSchedulesRepo } from './repos/schedulesRepo.js';
-import { SqlCalendarFeedsRepo } from './repos/calendarFeedsRepo.js';
-import { SqlNotificationRulesRepo } from './repos/notificationRulesRepo.js';
-import { SqlOutboxRepo } from './repos/outboxRepo.js';
-import { SqlEscalationPoliciesRepo } from './repos/escalationPoliciesRepo.js';
-import { SqlAlertEscalationsRepo } from './repos/alertEscalationsRepo.js';
-import { SqlHeartbeatMonitorsRepo } from './repos/heartbeatMonitorsRepo.js';
-import { SqlMaintenanceWindowsRepo } from './repos/maintenanceWindowsRepo.js';
 import { pruneBefore, writeSnapshot } from './snapshotWriter.js';
+import { createSqlRepos } from './sqlRepos.js';
 import type { SqlDatabase } from './sqlDatabase.js';
 
 export interface SqlJsStoreOptions {
@@ -60,18 +49,13 @@ const defaultSegmentBytes = 64 * 1024 * 1024;
 export class SqlJsStore implements Store {
   private tail: Promise<unknown> = Promise.resolve();
   private seq: number;
-  private durableSeq: number;
-  private readonly pendingCommits: Commit[] = [];
-  private readonly durableWaiters: Array<{ seq: number; resolve(): void }> = [];
-  private readonly listeners = new Set<(commit: Commit) => void>();
+  private readonly durable: DurableCommits;
+  private readonly checkpoints: CheckpointScheduler;
   private readonly workListeners = new Set<(dueAt: number) => void>();
   /** The earliest due time the open transaction scheduled (Infinity: none). */
   private txWakeAt = Number.POSITIVE_INFINITY;
   private journal!: JournalWriter;
   private closing = false;
-  private lastSnapshotSeq: number;
-  private checkpointRunning: Promise<void> | null = null;
-  private checkpointWanted = 0;
   private readonly repos;
 
   private constructor(
@@ -82,28 +66,11 @@ export class SqlJsStore implements Store {
     private readonly lock: { release(): void },
   ) {
     this.seq = lastSeq;
-    this.durableSeq = lastSeq;
-    this.lastSnapshotSeq = snapshotSeq;
-    this.repos = {
-      alerts: new SqlAlertsRepo(db),
-      alertSources: new SqlAlertSourcesRepo(db),
-      users: new SqlUsersRepo(db),
-      apiTokens: new SqlApiTokensRepo(db),
-      teams: new SqlTeamsRepo(db),
-      schedules: new SqlSchedulesRepo(db),
-      calendarFeeds: new SqlCalendarFeedsRepo(db),
-      dueWork: new SqlDueWorkRepo(db, (dueAt) => {
-        this.txWakeAt = Math.min(this.txWakeAt, dueAt);
-      }),
-      notificationRules: new SqlNotificationRulesRepo(db),
-      outbox: new SqlOutboxRepo(db, (at) => {
-        this.txWakeAt = Math.min(this.txWakeAt, at);
-      }),
-      escalationPolicies: new SqlEscalationPoliciesRepo(db),
-      alertEscalations: new SqlAlertEscalationsRepo(db),
-      heartbeatMonitors: new SqlHeartbeatMonitorsRepo(db),
-      maintenanceWindows: new SqlMaintenanceWindowsRepo(db),
-    };
+    this.durable = new DurableCommits(lastSeq);
+    this.checkpoints = new CheckpointScheduler(options, snapshotSeq);
+    this.repos = createSqlRepos(db, (dueAt) => {
+      this.txWakeAt = Math.min(this.txWakeAt, dueAt);
+    });
   }
 
   /** Opens (or creates) the store in `dir`: newest snapshot + journal replay + migrations. */
@@ -127,7 +94,7 @@ export class SqlJsStore implements Store {
           dir: options.dir,
           segmentBytes: options.segmentBytes ?? defaultSegmentBytes,
           onFlush: (info) => store.onFlushed(info),
-          onSegmentClosed: (lastSeq) => store.requestCheckpoint(lastSeq),
+          onSegmentClosed: (lastSeq) => store.checkpoints.request(lastSeq),
         },
         recovered.lastSeq,
       );
@@ -135,7 +102,7 @@ export class SqlJsStore implements Store {
       if (recovered.replayedBytes >= (options.segmentBytes ?? defaultSegmentBytes)) {
         // A long journal makes the next start slow: fold it into a snapshot now.
         store.journal.rotate().then(
-          (upto) => store.requestCheckpoint(upto),
+          (upto) => store.checkpoints.request(upto),
           (error: unknown) =>
             options.onProblem?.(`Could not start a new journal segment: ${String(error)}`),
         );
@@ -188,7 +155,7 @@ export class SqlJsStore implements Store {
         return { result, durable: this.whenDurable(this.seq) };
       }
       const seq = ++this.seq;
-      if (changes.length > 0) this.pendingCommits.push({ seq, changes });
+      if (changes.length > 0) this.durable.add({ seq, changes });
       return { result, durable: this.journal.append({ seq, at: this.options.clock.now(), ops }) };
     });
     return committed.then(async ({ result, durable }) => {
@@ -205,10 +172,10 @@ export class SqlJsStore implements Store {
   }
 
   whenDurable(seq: number): Promise<void> {
-    if (seq <= this.durableSeq) return Promise.resolve();
+    if (seq <= this.durable.durableSeq) return Promise.resolve();
     const failure = this.journal.failed;
     if (failure) return Promise.reject(failure);
-    return new Promise((resolve) => this.durableWaiters.push({ seq, resolve }));
+    return this.durable.when(seq);
   }
 
   onWorkScheduled(listener: (dueAt: number) => void): () => void {
@@ -217,8 +184,7 @@ export class SqlJsStore implements Store {
   }
 
   onCommit(listener: (commit: Commit) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.durable.onCommit(listener);
   }
 
   health(): StoreHealth {
@@ -227,9 +193,9 @@ export class SqlJsStore implements Store {
       ok: !failure && !this.closing,
       problem: failure?.message ?? (this.closing ? 'shutting down' : null),
       seq: this.seq,
-      durableSeq: this.durableSeq,
+      durableSeq: this.durable.durableSeq,
       journalBytes: journalSize(this.options.dir),
-      lastSnapshotSeq: this.lastSnapshotSeq,
+      lastSnapshotSeq: this.checkpoints.lastSnapshotSeq,
     };
   }
 
@@ -238,9 +204,9 @@ export class SqlJsStore implements Store {
     this.closing = true;
     await this.tail.catch(() => undefined);
     await this.journal.close().catch(() => undefined);
-    await this.checkpointRunning;
+    await this.checkpoints.idle();
     try {
-      if (!this.journal.failed && this.seq > this.lastSnapshotSeq) {
+      if (!this.journal.failed && this.seq > this.checkpoints.lastSnapshotSeq) {
         // A final snapshot makes the next start a plain load. Blocking is fine here.
         writeSnapshot(this.options.dir, this.seq, this.db.exportAndClose());
         pruneBefore(this.options.dir, this.seq, { includingNewest: true });
@@ -255,9 +221,9 @@ export class SqlJsStore implements Store {
   /** Builds a snapshot now (tests, operators); resolves with its sequence. */
   async checkpoint(): Promise<number> {
     const upto = await this.journal.rotate();
-    this.requestCheckpoint(upto);
-    await this.checkpointRunning;
-    return this.lastSnapshotSeq;
+    this.checkpoints.request(upto);
+    await this.checkpoints.idle();
+    return this.checkpoints.lastSnapshotSeq;
   }
 
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
@@ -290,54 +256,8 @@ export class SqlJsStore implements Store {
     bytes: number;
     lastSeq: number;
   }): void {
-    this.durableSeq = info.lastSeq;
+    this.durable.durableSeq = info.lastSeq;
     this.options.onFlush?.(info);
-    let commits = 0;
-    while (
-      commits < this.pendingCommits.length &&
-      this.pendingCommits[commits]!.seq <= info.lastSeq
-    ) {
-      commits += 1;
-    }
-    for (const commit of this.pendingCommits.splice(0, commits)) {
-      for (const listener of this.listeners) listener(commit);
-    }
-    for (let i = this.durableWaiters.length - 1; i >= 0; i -= 1) {
-      const waiter = this.durableWaiters[i]!;
-      if (waiter.seq <= info.lastSeq) {
-        this.durableWaiters.splice(i, 1);
-        waiter.resolve();
-      }
-    }
-  }
-
-  private requestCheckpoint(uptoSeq: number): void {
-    this.checkpointWanted = Math.max(this.checkpointWanted, uptoSeq);
-    if (this.checkpointRunning || this.checkpointWanted <= this.lastSnapshotSeq) return;
-    this.checkpointRunning = this.runCheckpoints().finally(() => {
-      this.checkpointRunning = null;
-    });
-  }
-
-  private async runCheckpoints(): Promise<void> {
-    while (this.checkpointWanted > this.lastSnapshotSeq) {
-      const upto = this.checkpointWanted;
-      const started = performance.now();
-      const reply = await runCheckpointWorker({ dir: this.options.dir, uptoSeq: upto });
-      if (!reply.ok) {
-        // Nothing is lost: the journal stays until a later checkpoint succeeds.
-        this.options.onProblem?.(
-          `A snapshot could not be written; the journal is kept. ${reply.error}`,
-        );
-        return;
-      }
-      pruneBefore(this.options.dir, reply.seq);
-      this.lastSnapshotSeq = reply.seq;
-      this.options.onCheckpoint?.({
-        seq: reply.seq,
-        bytes: reply.bytes,
-        seconds: (performance.now() - started) / 1000,
-      });
-    }
+    this.durable.flushed(info.lastSeq);
   }
 }
