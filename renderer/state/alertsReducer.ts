@@ -1,9 +1,10 @@
 import type { AlertSummary } from '../../shared/domain/alert.js';
 import { recordAlertsStep } from './alertsLineage.js';
+import { ShardedMap, type ShardedMapDraft } from './shardedMap.js';
 
 /** Alerts normalised by id (Grafana OnCall's shape); ordered lists are derived by selectors. */
 export interface AlertsState {
-  readonly byId: ReadonlyMap<string, AlertSummary>;
+  readonly byId: ShardedMap<AlertSummary>;
   /**
    * When alerts this console had not seen before arrived live (ms since the epoch), for the
    * brief "new" mark. The first snapshot marks nothing; a resync snapshot marks what came in
@@ -22,11 +23,14 @@ export const alertRetention = {
   resolved: 1000,
 } as const;
 
-export const emptyAlerts: AlertsState = { byId: new Map(), arrivedAt: new Map() };
+export const emptyAlerts: AlertsState = { byId: ShardedMap.empty(), arrivedAt: new Map() };
 
-/** Applies alert changes and snapshots, copying the maps at most once per batch. */
+/**
+ * Applies alert changes and snapshots: each batch copies only the shards of the alerts map it
+ * touches (./shardedMap.ts), and the arrivals map at most once.
+ */
 export class AlertsDraft {
-  private byId: Map<string, AlertSummary> | null = null;
+  private byId: ShardedMapDraft<AlertSummary> | null = null;
   private arrivedAt: Map<string, number> | null = null;
   private sawResolved = false;
   /** The previous version of every alert put since the base (null after a snapshot). */
@@ -41,7 +45,7 @@ export class AlertsDraft {
   snapshot(alerts: readonly AlertSummary[], markNew: boolean): void {
     const previous = this.byId ?? this.base.byId;
     const arrived = this.writableArrivals();
-    const next = new Map<string, AlertSummary>();
+    const next = ShardedMap.empty<AlertSummary>().draft();
     for (const alert of alerts) {
       next.set(alert.id, alert);
       if (markNew && !previous.has(alert.id) && alert.state !== 'RESOLVED') {
@@ -65,13 +69,16 @@ export class AlertsDraft {
 
   get result(): AlertsState {
     if (!this.byId && !this.arrivedAt) return this.base;
-    const byId = this.byId ?? new Map(this.base.byId);
-    if (this.sawResolved) {
-      for (const dropped of dropOldResolved(byId, alertRetention.resolved)) {
-        if (this.before && !this.before.has(dropped.id)) this.before.set(dropped.id, dropped);
+    let byId = this.base.byId;
+    if (this.byId) {
+      if (this.sawResolved) {
+        for (const dropped of dropOldResolved(this.byId, alertRetention.resolved)) {
+          if (this.before && !this.before.has(dropped.id)) this.before.set(dropped.id, dropped);
+        }
       }
+      byId = this.byId.build();
+      if (this.before) recordAlertsStep(byId, this.base.byId, this.before);
     }
-    if (this.before && this.byId) recordAlertsStep(byId, this.base.byId, this.before);
     const arrivedAt = this.arrivedAt ?? new Map(this.base.arrivedAt);
     for (const [id, at] of arrivedAt) {
       if (this.now - at > alertRetention.arrivalMs || !byId.has(id)) arrivedAt.delete(id);
@@ -79,8 +86,8 @@ export class AlertsDraft {
     return { byId, arrivedAt };
   }
 
-  private writableAlerts(): Map<string, AlertSummary> {
-    this.byId ??= new Map(this.base.byId);
+  private writableAlerts(): ShardedMapDraft<AlertSummary> {
+    this.byId ??= this.base.byId.draft();
     return this.byId;
   }
 
@@ -94,7 +101,7 @@ export class AlertsDraft {
  * Deletes the oldest resolved alerts beyond `keep` (by resolution time, then id); returns them.
  */
 export function dropOldResolved(
-  byId: Map<string, AlertSummary>,
+  byId: ShardedMapDraft<AlertSummary>,
   keep: number,
 ): readonly AlertSummary[] {
   const resolved: AlertSummary[] = [];
