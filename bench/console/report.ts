@@ -21,7 +21,18 @@ export function renderTable(
 ): string {
   const rows: Array<[string, (run: ConsoleRun) => string, string]> = [
     ['alerts loaded (webhook batches)', (r) => `${r.alerts} in ${ms(r.loadAlertsMs)}`, ''],
-    ['mount time', (r) => `${ms(r.mountMs)} ${mark(r.mountMs <= targets.mountMs)}`, '≤ 200 ms'],
+    [
+      'mount time (no debugger attached)',
+      (r) => `${ms(r.unwatched.mountMs)} ${mark(r.unwatched.mountMs <= targets.mountMs)}`,
+      '≤ 200 ms',
+    ],
+    [
+      '  of which: page loaded (DOMContentLoaded) at',
+      (r) => ms(r.unwatched.domContentLoadedMs),
+      '',
+    ],
+    ['  of which: stream live at', (r) => ms(r.unwatched.liveMs), ''],
+    ['mount time, DevTools attached (Playwright)', (r) => ms(r.mountMs), '—'],
     ['  of which: stream socket open at', (r) => ms(r.socketOpenMs), ''],
     ['  of which: snapshot received at', (r) => ms(r.snapshotReceivedMs), ''],
     ['long tasks during mount', (r) => String(r.longTasksDuringMount), '—'],
@@ -75,7 +86,10 @@ export function figures(
   };
   for (const r of runs) {
     const at = `At${r.alerts}`;
-    result[`mountMs${at}`] = round(r.mountMs);
+    result[`mountMs${at}`] = round(r.unwatched.mountMs);
+    result[`domContentLoadedMs${at}`] = round(r.unwatched.domContentLoadedMs);
+    result[`streamLiveMs${at}`] = round(r.unwatched.liveMs);
+    result[`mountWithDevToolsMs${at}`] = round(r.mountMs);
     result[`socketOpenMs${at}`] = round(r.socketOpenMs);
     result[`snapshotReceivedMs${at}`] = round(r.snapshotReceivedMs);
     result[`frameP50Ms${at}`] = round(r.frameP50Ms);

@@ -2,10 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
+import { chromiumArgs, chromiumPath } from './chromium.js';
 import { runOne, type ConsoleRun } from './scenario.js';
 import type { ConsoleBenchSettings } from './settings.js';
-
-export const chromiumPath = process.env.NOCTURNE_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Every run of the settings, one fresh engine each, in one Chromium with a fresh profile. */
 export async function runConsoleBench(
@@ -16,17 +15,7 @@ export async function runConsoleBench(
   log(`data in ${tempRoot}${settings.keepData ? ' (kept)' : ''}`);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-precise-memory-info',
-    ],
+    args: [...chromiumArgs],
     env: { ...process.env, TZ: 'UTC', HOME: tempRoot },
   });
   try {

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import type { IpcResult } from '../../shared/ipc/ipcViews.js';
+import { ErrorIssue } from '../../shared/api/errors.js';
+import type { Endpoint, HttpMethod } from '../../shared/api/endpoint.js';
+import type { IpcError, IpcResult } from '../../shared/ipc/ipcViews.js';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type { HttpMethod };
 
 export interface EngineRestOptions {
   readonly baseUrl: string;
@@ -69,7 +71,13 @@ export function createEngineRest(options: EngineRestOptions) {
     return { ok: true, value: parsed.data };
   }
 
-  return { baseUrl: base, raw, call };
+  /** One shared endpoint (shared/api/*Endpoints.ts), as the browser transport calls it. */
+  const send = <S extends z.ZodType>(
+    { method, path, answer }: Endpoint<S>,
+    body?: unknown,
+  ): Promise<IpcResult<z.output<S>>> => call(method, path, answer, body);
+
+  return { baseUrl: base, raw, call, send };
 }
 
 export type EngineRest = ReturnType<typeof createEngineRest>;
@@ -78,8 +86,17 @@ export function failure(
   code: string,
   message: string,
   status?: number,
-): { ok: false; error: { code: string; message: string; status?: number } } {
-  return { ok: false, error: { code, message, ...(status !== undefined ? { status } : {}) } };
+  issues?: IpcError['issues'],
+): { ok: false; error: IpcError } {
+  return {
+    ok: false,
+    error: {
+      code,
+      message,
+      ...(status !== undefined ? { status } : {}),
+      ...(issues ? { issues } : {}),
+    },
+  };
 }
 
 export function unreachable(base: string, error: unknown) {
@@ -91,10 +108,24 @@ export function unreachable(base: string, error: unknown) {
   );
 }
 
-/** The engine's error object passed on, or a generic one for an answer without it. */
+const Issues = ErrorIssue.array().max(50);
+
+/**
+ * The engine's error object passed on (with the fields it refused, which the manage forms show
+ * next to each field), or a generic one for an answer without it.
+ */
 export function engineError(answer: RawAnswer) {
-  const error = (answer.body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-  if (error && typeof error.code === 'string' && typeof error.message === 'string')
-    return failure(error.code, error.message, answer.status);
+  const error = (
+    answer.body as { error?: { code?: unknown; message?: unknown; issues?: unknown } } | null
+  )?.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    const issues = Issues.safeParse(error.issues);
+    return failure(
+      error.code,
+      error.message,
+      answer.status,
+      issues.success ? issues.data : undefined,
+    );
+  }
   return failure('engine_error', `The engine answered HTTP ${answer.status}.`, answer.status);
 }

@@ -1,12 +1,15 @@
+import { alertEndpoints } from '../../shared/api/alertEndpoints.js';
 import { applySettingsPatch, settingsView } from '../../shared/ipc/desktopSettings.js';
 import type { DisplayView, IpcResult } from '../../shared/ipc/ipcViews.js';
-import type { EngineConnection } from '../engines/engineConnection.js';
 import type { EngineRegistry } from '../engines/engineRegistry.js';
 import type { NotificationCenter } from '../notifications/notificationCenter.js';
 import type { OfflinePlanner } from '../planning/offlinePlanner.js';
 import type { SettingsStore } from '../settings/settingsStore.js';
 import { checkExternalUrl } from '../windows/externalUrl.js';
+import { engineCaller } from './engineCall.js';
 import { fail, ok, type IpcHandlers } from './ipcDispatcher.js';
+import { createManageHandlers } from './manageHandlers.js';
+import { createScheduleHandlers } from './scheduleHandlers.js';
 
 /** What the handlers act on; the app (main/desktopApp.ts) wires the real ones. */
 export interface IpcServices {
@@ -30,14 +33,7 @@ export interface IpcServices {
 
 /** Every request of the contract, answered from the services. */
 export function createIpcHandlers(s: IpcServices): IpcHandlers {
-  const withEngine = async <T>(
-    engineId: string,
-    run: (engine: EngineConnection) => Promise<IpcResult<T>> | IpcResult<T>,
-  ): Promise<IpcResult<T>> => {
-    const engine = s.registry.get(engineId);
-    if (!engine) return fail('unknown_engine', `No engine "${engineId}" is connected.`);
-    return run(engine);
-  };
+  const withEngine = engineCaller(s.registry);
   const view = (engineId: string) => {
     const found = s.registry.views().find((v) => v.id === engineId);
     return found ? ok(found) : fail('unknown_engine', `No engine "${engineId}" is connected.`);
@@ -85,6 +81,12 @@ export function createIpcHandlers(s: IpcServices): IpcHandlers {
       withEngine(engineId, (e) => e.alertAction(alertId, 'comment', { text })),
     assignAlert: ({ engineId, alertId, userId }) =>
       withEngine(engineId, (e) => e.alertAction(alertId, 'assign', { userId })),
+    getTimeline: ({ engineId, alertId }) =>
+      withEngine(engineId, (e) => e.rest.send(alertEndpoints.getTimeline(alertId))),
+    getAlertLog: ({ engineId, alertId, cursor }) =>
+      withEngine(engineId, (e) => e.rest.send(alertEndpoints.getAlertLog(alertId, cursor))),
+    ...createManageHandlers(withEngine),
+    ...createScheduleHandlers(withEngine),
 
     getSettings: () => ok(settingsView(s.settings.value)),
     updateSettings: ({ patch }) =>

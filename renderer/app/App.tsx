@@ -2,11 +2,16 @@ import { useEffect } from 'react';
 import { SignInView } from '../views/signIn/SignInView.js';
 import { RouteView } from './RouteView.js';
 import { isChromeless } from './routes.js';
-import { useAppStore } from './services.js';
+import { DesktopStartView } from './DesktopStartView.js';
+import { useAppStore, useServices } from './services.js';
 import { Shell } from './Shell.js';
 
-/** Signed out: the sign-in form. Signed in: the route's view, in the chrome unless on the wall. */
+/**
+ * Signed out: the sign-in form (in the desktop app: its engines instead). Signed in: the route's
+ * view, in the chrome unless on the wall.
+ */
 export function App() {
+  const { desktop } = useServices();
   const phase = useAppStore((s) => s.session.phase);
   const theme = useAppStore((s) => s.ui.theme);
   const chromeless = useAppStore((s) => isChromeless(s.ui.route));
@@ -14,7 +19,7 @@ export function App() {
     // An attribute, not inline styles: the CSP allows no inline style elements.
     document.documentElement.dataset.theme = chromeless ? 'dark' : theme;
   }, [theme, chromeless]);
-  if (phase !== 'signedIn') return <SignInView />;
+  if (phase !== 'signedIn') return desktop ? <DesktopStartView /> : <SignInView />;
   if (chromeless) return <RouteView />;
   return (
     <Shell>

@@ -4,6 +4,7 @@ import { QueueView } from '../views/queue/QueueView.js';
 import {
   AlertDetailView,
   ManageView,
+  PlanningView,
   prefetchViews,
   ScheduleCalendarView,
   SchedulesView,
@@ -46,6 +47,8 @@ function CurrentView({ route }: { route: Route }) {
       return <ManageView section={route.section ?? 'alert-sources'} />;
     case 'settings':
       return <SettingsView />;
+    case 'planning':
+      return <PlanningView />;
     case 'notFound':
       return <NotFoundView path={route.path} />;
   }

@@ -5,50 +5,66 @@ import { Link } from './Link.js';
 import type { Route, RouteName } from './routes.js';
 import { useAppStore, useServices } from './services.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
+import { EngineSwitcher } from './EngineSwitcher.js';
 
-const sections: ReadonlyArray<{ route: Route; label: string; matches: RouteName[] }> = [
+const sections: ReadonlyArray<{
+  route: Route;
+  label: string;
+  matches: RouteName[];
+  /** Only in the desktop app (offline planning lives there). */
+  desktopOnly?: boolean;
+}> = [
   { route: { name: 'alerts' }, label: 'Alerts', matches: ['alerts', 'alert'] },
   { route: { name: 'schedules' }, label: 'Schedules', matches: ['schedules', 'schedule'] },
+  { route: { name: 'planning' }, label: 'Planning', matches: ['planning'], desktopOnly: true },
   { route: { name: 'wall' }, label: 'Wall', matches: ['wall'] },
   { route: { name: 'manage' }, label: 'Manage', matches: ['manage'] },
   { route: { name: 'settings' }, label: 'Settings', matches: ['settings'] },
 ];
 
-/** The console's chrome: navigation, the connection state, who is signed in. */
+/**
+ * The console's chrome: navigation, the connection state, who is signed in. In the desktop app:
+ * the engine shown (and the switch to another), and no sign-out (the app holds the tokens).
+ */
 export function Shell(props: { children: ReactNode }) {
   const current = useAppStore((s) => s.ui.route.name);
   const userName = useAppStore((s) => s.session.user?.name ?? null);
   const role = useAppStore((s) => s.session.user?.effectiveRole ?? null);
-  const { session } = useServices();
+  const { session, desktop } = useServices();
   return (
     <div className="shell">
       <header className="shell__header">
         <span className="shell__brand">Nocturne</span>
         <nav className="shell__nav" aria-label="Sections">
-          {sections.map((section) => {
-            const active = section.matches.includes(current);
-            return (
-              <Link
-                key={section.label}
-                to={section.route}
-                className={`shell__nav-link${active ? ' is-active' : ''}`}
-                aria-current={active ? 'page' : undefined}
-              >
-                {section.label}
-              </Link>
-            );
-          })}
+          {sections
+            .filter((section) => desktop || !section.desktopOnly)
+            .map((section) => {
+              const active = section.matches.includes(current);
+              return (
+                <Link
+                  key={section.label}
+                  to={section.route}
+                  className={`shell__nav-link${active ? ' is-active' : ''}`}
+                  aria-current={active ? 'page' : undefined}
+                >
+                  {section.label}
+                </Link>
+              );
+            })}
         </nav>
         <span className="shell__spacer" />
+        {desktop && <EngineSwitcher />}
         <StatusPill />
         {userName && (
           <span className="shell__user" title={role ? `role: ${role}` : undefined}>
             {userName}
           </span>
         )}
-        <button type="button" className="button button--quiet" onClick={() => session.signOut()}>
-          Sign out
-        </button>
+        {!desktop && (
+          <button type="button" className="button button--quiet" onClick={() => session.signOut()}>
+            Sign out
+          </button>
+        )}
       </header>
       <ConnectionBanner />
       <main className="shell__main">{props.children}</main>

@@ -2,13 +2,14 @@ import { lazy } from 'react';
 
 /**
  * The views besides the queue, each in its own chunk: the first screen (the queue) loads and
- * starts the stream without parsing the Markdown renderer, the calendar, the manage forms or the
- * wall. The chunks are fetched once the queue is up ({@link prefetchViews}), so opening a view
- * later does not wait for the network either.
+ * starts the stream without parsing the Markdown renderer, the calendar, the manage forms, the
+ * planning view or the wall. The chunks are fetched once the queue is up ({@link prefetchViews}),
+ * so opening a view later does not wait for the network either.
  */
 const loaders = {
   alertDetail: () => import('../views/alertDetail/AlertDetailView.js'),
   manage: () => import('../views/manage/ManageView.js'),
+  planning: () => import('../views/planning/PlanningView.js'),
   schedules: () => import('../views/schedules/SchedulesView.js'),
   scheduleCalendar: () => import('../views/schedules/ScheduleCalendarView.js'),
   settings: () => import('../views/settings/SettingsView.js'),
@@ -19,6 +20,9 @@ export const AlertDetailView = lazy(async () => ({
   default: (await loaders.alertDetail()).AlertDetailView,
 }));
 export const ManageView = lazy(async () => ({ default: (await loaders.manage()).ManageView }));
+export const PlanningView = lazy(async () => ({
+  default: (await loaders.planning()).PlanningView,
+}));
 export const SchedulesView = lazy(async () => ({
   default: (await loaders.schedules()).SchedulesView,
 }));

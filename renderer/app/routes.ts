@@ -10,6 +10,8 @@ export type Route =
   | { readonly name: 'wall' }
   | { readonly name: 'manage'; readonly section?: ManageSection }
   | { readonly name: 'settings' }
+  /** Offline schedule planning: the desktop app's drafts and conflicts (a sentence in a browser). */
+  | { readonly name: 'planning' }
   | { readonly name: 'notFound'; readonly path: string };
 
 export type RouteName = Route['name'];
@@ -38,6 +40,8 @@ export function parseRoute(path: string): Route {
       return { name: 'manage' };
     case '/settings':
       return { name: 'settings' };
+    case '/planning':
+      return { name: 'planning' };
     default:
       return { name: 'notFound', path: clean };
   }

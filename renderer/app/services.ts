@@ -21,8 +21,10 @@ export interface AppServices {
 export interface DesktopServices {
   /** `window.nocturne`, the preload bridge (shared/ipc/ipcContract.ts). */
   readonly api: NocturneApi;
-  /** The engine the console shows now: `embedded`, `remote-…` (EngineView.id). */
+  /** The engine the console shows now: `embedded`, `remote-…` (EngineView.id); '' if none. */
   readonly engineId: () => string;
+  /** Shows another of the app's engines and remembers the choice; null, or the error sentence. */
+  readonly selectEngine: (engineId: string) => Promise<string | null>;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

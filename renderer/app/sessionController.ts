@@ -10,6 +10,7 @@ import {
 } from '../transport/credentials.js';
 import type { Transport } from '../transport/transport.js';
 import { normaliseEngineUrl } from './engineUrl.js';
+import { forgetEngineData } from './forgetEngineData.js';
 import { watchStreamRefusal } from './streamDiagnosis.js';
 
 export interface SessionDeps {
@@ -67,18 +68,51 @@ export function createSessionController(deps: SessionDeps): SessionController {
       });
       return false;
     }
-    setSession({ phase: 'signingIn', engineUrl, error: null });
     const candidate = deps.createTransport({ engineUrl, token });
+    if (tolerateUnreachable) return resumeWith(candidate, { engineUrl, token });
+    setSession({ phase: 'signingIn', engineUrl, error: null });
     const me = await candidate.whoAmI();
-    const reachable = me.ok || me.error.code !== 'engine_unreachable';
-    if (!me.ok && (reachable || !tolerateUnreachable)) {
+    if (!me.ok) {
       candidate.close();
       setSession({ phase: 'signedOut', user: null, error: me.error });
       return false;
     }
-    transport = candidate;
     saveCredentials(deps.storage, { engineUrl, token });
-    setSession({ phase: 'signedIn', user: me.ok ? me.value : null, error: null });
+    setSession({ phase: 'signedIn', user: me.value, error: null });
+    bind(candidate);
+    return true;
+  };
+
+  /**
+   * Stored credentials worked before: the stream starts at once, while the token is checked
+   * beside it (the queue does not wait a round trip to appear). A refused token ends the session
+   * and shows the sign-in form; an engine that cannot be reached yet does not (a wall screen that
+   * boots before the engine waits for it).
+   */
+  const resumeWith = async (candidate: Transport, credentials: Credentials) => {
+    const setSession = store.getState().setSession;
+    setSession({ phase: 'signedIn', engineUrl: credentials.engineUrl, user: null, error: null });
+    bind(candidate);
+    const me = await candidate.whoAmI();
+    if (transport !== candidate) return false; // signed out or in elsewhere meanwhile
+    if (me.ok) {
+      saveCredentials(deps.storage, credentials);
+      setSession({ user: me.value });
+      return true;
+    }
+    if (me.error.code === 'engine_unreachable') {
+      saveCredentials(deps.storage, credentials);
+      void fillUserLater(candidate);
+      return true;
+    }
+    stop();
+    store.getState().clearReplica();
+    setSession({ phase: 'signedOut', user: null, error: me.error });
+    return false;
+  };
+
+  const bind = (candidate: Transport) => {
+    transport = candidate;
     const unbindStream = bindTransport(store, candidate, {
       frames: deps.frames,
       ...(deps.onNotification ? { onNotification: deps.onNotification } : {}),
@@ -88,8 +122,6 @@ export function createSessionController(deps: SessionDeps): SessionController {
       unwatch();
       unbindStream();
     };
-    if (!me.ok) void fillUserLater(candidate);
-    return true;
   };
 
   /** Signed in while the engine was away: learn who we are once it answers. */
@@ -111,12 +143,10 @@ export function createSessionController(deps: SessionDeps): SessionController {
     signOut() {
       stop();
       forgetCredentials(deps.storage);
-      const state = store.getState();
-      state.clearReplica();
-      state.clearSelection();
-      state.releaseQueueHold();
-      state.setSession({ phase: 'signedOut', user: null, error: null, streamProblem: null });
-      state.setSyncStatus({ status: 'stopped', since: Date.now(), lastLiveAt: null });
+      forgetEngineData(store);
+      store
+        .getState()
+        .setSession({ phase: 'signedOut', user: null, error: null, streamProblem: null });
     },
     get transport() {
       return transport;

@@ -1,6 +1,7 @@
 import type { ActionsSlice } from './actionsSlice.js';
 import type { AlertsSlice } from './alertsSlice.js';
 import type { ConnectionSlice } from './connectionSlice.js';
+import type { DesktopSlice } from './desktopSlice.js';
 import type { EntitiesSlice } from './entitiesSlice.js';
 import type { FiltersSlice } from './filtersSlice.js';
 import type { SessionSlice } from './sessionSlice.js';
@@ -19,4 +20,5 @@ export type AppState = ConnectionSlice &
   FiltersSlice &
   UiSlice &
   SessionSlice &
-  ActionsSlice;
+  ActionsSlice &
+  DesktopSlice;

@@ -4,6 +4,7 @@ import { createActionsSlice } from './actionsSlice.js';
 import { createAlertsSlice } from './alertsSlice.js';
 import type { AppState } from './appState.js';
 import { createConnectionSlice } from './connectionSlice.js';
+import { createDesktopSlice } from './desktopSlice.js';
 import { createEntitiesSlice } from './entitiesSlice.js';
 import { createFiltersSlice } from './filtersSlice.js';
 import { defaultPreferences, type Preferences } from './preferences.js';
@@ -45,6 +46,7 @@ export function createAppStore(options: AppStoreOptions = {}): AppStore {
     ),
     ...createSessionSlice(options.engineUrl ?? '')(...a),
     ...createActionsSlice(now)(...a),
+    ...createDesktopSlice(...a),
   }));
 }
 

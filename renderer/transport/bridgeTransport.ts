@@ -1,7 +1,5 @@
 import type { NocturneApi } from '../../shared/ipc/ipcContract.js';
 import type { IpcResult } from '../../shared/ipc/ipcViews.js';
-import { unsupportedManageCalls } from './manageTransport.js';
-import { unsupportedScheduleCalls } from './scheduleTransport.js';
 import type { SyncEvent, Transport, TransportResult } from './transport.js';
 
 /**
@@ -73,18 +71,32 @@ export function createBridgeTransport(options: BridgeTransportOptions): Transpor
       call(api.resolveAlert({ engineId, alertId, ...(comment ? { comment } : {}) })),
     commentAlert: (alertId, text) => call(api.commentAlert({ engineId, alertId, text })),
     assignAlert: (alertId, userId) => call(api.assignAlert({ engineId, alertId, userId })),
-    // Not in the IPC contract yet (#5): the detail view falls back to the alert's own log.
-    getTimeline: async () => ({
-      ok: false,
-      error: {
-        code: 'not_supported',
-        message:
-          'This desktop app cannot read escalation timelines yet; open the console in a browser for the full history.',
-      },
-    }),
-    // Not in the IPC contract yet (#5): the manage views say to use a browser.
-    ...unsupportedManageCalls(),
-    // Not in the IPC contract yet (#5): the calendar says to use a browser.
-    ...unsupportedScheduleCalls(),
+    getTimeline: (alertId) => call(api.getTimeline({ engineId, alertId })),
+    getAlertLog: (alertId, cursor) => call(api.getAlertLog({ engineId, alertId, cursor })),
+
+    getAlertSource: (sourceId) => call(api.getAlertSource({ engineId, sourceId })),
+    createAlertSource: (body) => call(api.createAlertSource({ engineId, body })),
+    updateAlertSource: (sourceId, body) =>
+      call(api.updateAlertSource({ engineId, sourceId, body })),
+    deleteAlertSource: (sourceId) => call(api.deleteAlertSource({ engineId, sourceId })),
+    createEscalationPolicy: (body) => call(api.createEscalationPolicy({ engineId, body })),
+    updateEscalationPolicy: (policyId, body) =>
+      call(api.updateEscalationPolicy({ engineId, policyId, body })),
+    deleteEscalationPolicy: (policyId, version) =>
+      call(api.deleteEscalationPolicy({ engineId, policyId, version })),
+    createUser: (body) => call(api.createUser({ engineId, body })),
+    updateUser: (userId, body) => call(api.updateUser({ engineId, userId, body })),
+    deleteUser: (userId) => call(api.deleteUser({ engineId, userId })),
+    createUserToken: (userId, body) => call(api.createUserToken({ engineId, userId, body })),
+    listUserTokens: (userId) => call(api.listUserTokens({ engineId, userId })),
+    revokeUserToken: (userId, tokenId) => call(api.revokeUserToken({ engineId, userId, tokenId })),
+    createTeam: (body) => call(api.createTeam({ engineId, body })),
+    updateTeam: (teamId, body) => call(api.updateTeam({ engineId, teamId, body })),
+    replaceTeamMembers: (teamId, body) => call(api.replaceTeamMembers({ engineId, teamId, body })),
+    deleteTeam: (teamId) => call(api.deleteTeam({ engineId, teamId })),
+
+    createOverride: (scheduleId, body) => call(api.createOverride({ engineId, scheduleId, body })),
+    deleteOverride: (scheduleId, overrideId, version) =>
+      call(api.deleteOverride({ engineId, scheduleId, overrideId, version })),
   };
 }

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { alertEndpoints } from '../../shared/api/alertEndpoints.js';
 import { Alert, AlertLogEntry } from '../../shared/domain/alert.js';
 import { User, UserRole } from '../../shared/domain/user.js';
-import { AlertTimeline } from '../../shared/escalation/timelineModel.js';
 import { createSyncClient, type SyncClient } from '../../shared/sync/syncClient.js';
 import {
   webSocketConnector,
   type WebSocketConstructor,
 } from '../../shared/sync/webSocketConnector.js';
 import { createManageCalls } from './manageTransport.js';
-import { createRestClient } from './restClient.js';
+import { createRestClient, send } from './restClient.js';
 import { createScheduleCalls } from './scheduleTransport.js';
 import type { AlertWithLog, SignedInUser, SyncEvent, Transport } from './transport.js';
 
@@ -98,8 +98,8 @@ export function createBrowserTransport(options: BrowserTransportOptions): Transp
     resolveAlert: (id, comment) => alertAction(id, 'resolve', comment ? { comment } : {}),
     commentAlert: (id, text) => alertAction(id, 'comment', { text }),
     assignAlert: (id, userId) => alertAction(id, 'assign', { userId }),
-    getTimeline: (id) =>
-      rest('GET', `/api/v1/alerts/${encodeURIComponent(id)}/timeline`, AlertTimeline),
+    getTimeline: (id) => send(rest, alertEndpoints.getTimeline(id)),
+    getAlertLog: (id, cursor) => send(rest, alertEndpoints.getAlertLog(id, cursor)),
     ...createManageCalls(rest),
     ...createScheduleCalls(rest),
   };

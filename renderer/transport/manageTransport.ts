@@ -1,28 +1,32 @@
-import { z } from 'zod';
 import type {
+  AlertSourceDeleted,
   CreateAlertSourceRequest,
   UpdateAlertSourceRequest,
 } from '../../shared/api/alertSources.js';
-import {
-  EscalationPolicyResponse,
-  type CreateEscalationPolicyRequest,
-  type UpdateEscalationPolicyRequest,
-} from '../../shared/api/escalationPolicies.js';
+import type { Deleted } from '../../shared/api/deleted.js';
 import type {
-  CreateTokenRequest,
-  CreateUserRequest,
-  UpdateUserRequest,
-} from '../../shared/api/users.js';
-import { AlertSource } from '../../shared/domain/alertSource.js';
-import { ApiToken, CreatedApiToken } from '../../shared/domain/apiToken.js';
-import { Team } from '../../shared/domain/team.js';
-import { User } from '../../shared/domain/user.js';
+  CreateEscalationPolicyRequest,
+  EscalationPolicyResponse,
+  UpdateEscalationPolicyRequest,
+} from '../../shared/api/escalationPolicies.js';
+import { manageEndpoints } from '../../shared/api/manageEndpoints.js';
 import type {
   CreateTeamRequest,
   ReplaceTeamMembersRequest,
   UpdateTeamRequest,
 } from '../../shared/api/teams.js';
-import type { RestCall } from './restClient.js';
+import type {
+  CreateTokenRequest,
+  CreateUserRequest,
+  TokenList,
+  TokenRevoked,
+  UpdateUserRequest,
+} from '../../shared/api/users.js';
+import type { AlertSource } from '../../shared/domain/alertSource.js';
+import type { CreatedApiToken } from '../../shared/domain/apiToken.js';
+import type { Team } from '../../shared/domain/team.js';
+import type { User } from '../../shared/domain/user.js';
+import { send, type RestCall } from './restClient.js';
 import type { TransportResult } from './transport.js';
 
 /**
@@ -73,79 +77,26 @@ export interface ManageTransport {
   revokeUserToken(userId: string, tokenId: string): Promise<TransportResult<TokenRevoked>>;
 }
 
-const TokenList = z.object({ items: z.array(ApiToken) });
-export type TokenList = z.infer<typeof TokenList>;
-const TokenRevoked = z.object({ revoked: z.literal(true) });
-export type TokenRevoked = z.infer<typeof TokenRevoked>;
-
-const Deleted = z.object({ deleted: z.literal(true) });
-export type Deleted = z.infer<typeof Deleted>;
-const AlertSourceDeleted = Deleted.extend({ resolvedAlerts: z.number() });
-export type AlertSourceDeleted = z.infer<typeof AlertSourceDeleted>;
-
-const at = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
-const sources = '/api/v1/alert-sources';
-const policies = '/api/v1/escalation-policies';
-const users = '/api/v1/users';
-const teams = '/api/v1/teams';
-
 /** The manage calls over the browser's REST client. */
 export function createManageCalls(rest: RestCall): ManageTransport {
+  const e = manageEndpoints;
   return {
-    getAlertSource: (id) => rest('GET', at(sources, id), AlertSource),
-    createAlertSource: (body) => rest('POST', sources, AlertSource, body),
-    updateAlertSource: (id, body) => rest('PATCH', at(sources, id), AlertSource, body),
-    deleteAlertSource: (id) => rest('DELETE', at(sources, id), AlertSourceDeleted),
-    createEscalationPolicy: (body) => rest('POST', policies, EscalationPolicyResponse, body),
-    updateEscalationPolicy: (id, body) =>
-      rest('PUT', at(policies, id), EscalationPolicyResponse, body),
-    deleteEscalationPolicy: (id, version) =>
-      rest('DELETE', `${at(policies, id)}?version=${version}`, Deleted),
-    createUser: (body) => rest('POST', users, User, body),
-    updateUser: (id, body) => rest('PATCH', at(users, id), User, body),
-    deleteUser: (id) => rest('DELETE', at(users, id), Deleted),
-    createUserToken: (userId, body) =>
-      rest('POST', `${at(users, userId)}/tokens`, CreatedApiToken, body),
-    listUserTokens: (userId) => rest('GET', `${at(users, userId)}/tokens`, TokenList),
-    revokeUserToken: (userId, tokenId) =>
-      rest('DELETE', `${at(users, userId)}/tokens/${encodeURIComponent(tokenId)}`, TokenRevoked),
-    createTeam: (body) => rest('POST', teams, Team, body),
-    updateTeam: (id, body) => rest('PATCH', at(teams, id), Team, body),
-    replaceTeamMembers: (id, body) => rest('PUT', `${at(teams, id)}/members`, Team, body),
-    deleteTeam: (id) => rest('DELETE', at(teams, id), Deleted),
-  };
-}
-
-/**
- * For a transport that cannot make these calls yet (the desktop bridge, until its IPC contract
- * carries them): every call answers with a sentence saying where it works.
- */
-export function unsupportedManageCalls(): ManageTransport {
-  const no = async (): Promise<TransportResult<never>> => ({
-    ok: false,
-    error: {
-      code: 'not_supported',
-      message:
-        'Managing alert sources, policies and users is not available in the desktop app yet: open the console in a browser at the engine’s address.',
-    },
-  });
-  return {
-    getAlertSource: no,
-    createAlertSource: no,
-    updateAlertSource: no,
-    deleteAlertSource: no,
-    createEscalationPolicy: no,
-    updateEscalationPolicy: no,
-    deleteEscalationPolicy: no,
-    createUser: no,
-    updateUser: no,
-    deleteUser: no,
-    createUserToken: no,
-    listUserTokens: no,
-    revokeUserToken: no,
-    createTeam: no,
-    updateTeam: no,
-    replaceTeamMembers: no,
-    deleteTeam: no,
+    getAlertSource: (id) => send(rest, e.getAlertSource(id)),
+    createAlertSource: (body) => send(rest, e.createAlertSource(), body),
+    updateAlertSource: (id, body) => send(rest, e.updateAlertSource(id), body),
+    deleteAlertSource: (id) => send(rest, e.deleteAlertSource(id)),
+    createEscalationPolicy: (body) => send(rest, e.createEscalationPolicy(), body),
+    updateEscalationPolicy: (id, body) => send(rest, e.updateEscalationPolicy(id), body),
+    deleteEscalationPolicy: (id, version) => send(rest, e.deleteEscalationPolicy(id, version)),
+    createUser: (body) => send(rest, e.createUser(), body),
+    updateUser: (id, body) => send(rest, e.updateUser(id), body),
+    deleteUser: (id) => send(rest, e.deleteUser(id)),
+    createUserToken: (userId, body) => send(rest, e.createUserToken(userId), body),
+    listUserTokens: (userId) => send(rest, e.listUserTokens(userId)),
+    revokeUserToken: (userId, tokenId) => send(rest, e.revokeUserToken(userId, tokenId)),
+    createTeam: (body) => send(rest, e.createTeam(), body),
+    updateTeam: (id, body) => send(rest, e.updateTeam(id), body),
+    replaceTeamMembers: (id, body) => send(rest, e.replaceTeamMembers(id), body),
+    deleteTeam: (id) => send(rest, e.deleteTeam(id)),
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Endpoint, HttpMethod } from '../../shared/api/endpoint.js';
 import { errorFromResponse, invalidResponse, unreachable } from './transportErrors.js';
 import type { TransportResult } from './transport.js';
 
@@ -15,11 +16,19 @@ export interface RestClientOptions {
 }
 
 export type RestCall = <T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  method: HttpMethod,
   path: string,
   schema: z.ZodType<T>,
   body?: unknown,
 ) => Promise<TransportResult<T>>;
+
+/** One shared endpoint (shared/api/*Endpoints.ts) over the REST client. */
+export const send = <S extends z.ZodType>(
+  rest: RestCall,
+  { method, path, answer }: Endpoint<S>,
+  body?: unknown,
+): Promise<TransportResult<z.output<S>>> =>
+  rest(method, path, answer as z.ZodType<z.output<S>>, body);
 
 /**
  * JSON over fetch with the bearer token: every answer is validated against its shared schema

@@ -1,9 +1,10 @@
-import {
+import { overrideEndpoints } from '../../shared/api/overrideEndpoints.js';
+import type {
+  CreateOverrideRequest,
   CreateOverrideResponse,
   ScheduleResponse,
-  type CreateOverrideRequest,
 } from '../../shared/api/schedules.js';
-import type { RestCall } from './restClient.js';
+import { send, type RestCall } from './restClient.js';
 import type { TransportResult } from './transport.js';
 
 /**
@@ -27,28 +28,10 @@ export interface ScheduleTransport {
 }
 
 export function createScheduleCalls(rest: RestCall): ScheduleTransport {
-  const overrides = (id: string) => `/api/v1/schedules/${encodeURIComponent(id)}/overrides`;
   return {
     createOverride: (scheduleId, body) =>
-      rest('POST', overrides(scheduleId), CreateOverrideResponse, body),
+      send(rest, overrideEndpoints.createOverride(scheduleId), body),
     deleteOverride: (scheduleId, overrideId, version) =>
-      rest(
-        'DELETE',
-        `${overrides(scheduleId)}/${encodeURIComponent(overrideId)}?version=${version}`,
-        ScheduleResponse,
-      ),
+      send(rest, overrideEndpoints.deleteOverride(scheduleId, overrideId, version)),
   };
-}
-
-/** For transports that cannot make these calls yet (the desktop bridge until #5 adds them). */
-export function unsupportedScheduleCalls(): ScheduleTransport {
-  const no = async (): Promise<TransportResult<never>> => ({
-    ok: false,
-    error: {
-      code: 'not_supported',
-      message:
-        'Taking and giving back shifts is not available in the desktop app yet: open the console in a browser at the engine’s address.',
-    },
-  });
-  return { createOverride: no, deleteOverride: no };
 }

@@ -1,5 +1,6 @@
 import type { Alert, AlertLogEntry } from '../../shared/domain/alert.js';
 import type { User, UserRole } from '../../shared/domain/user.js';
+import type { AlertLogPage } from '../../shared/api/alertEndpoints.js';
 import type { AlertTimeline } from '../../shared/escalation/timelineModel.js';
 import type { Change } from '../../shared/protocol/changes.js';
 import type { NotificationMessage } from '../../shared/protocol/messages.js';
@@ -46,6 +47,11 @@ export interface Transport extends ManageTransport, ScheduleTransport {
    * from the log) and what it will do; the detail view reads the history from it.
    */
   getTimeline(id: string): Promise<TransportResult<AlertTimeline>>;
+  /**
+   * `GET /api/v1/alerts/{id}/log?cursor=`: the entries after `cursor` (a `nextCursor` from
+   * {@link getAlert} or an earlier page), up to 200, oldest first.
+   */
+  getAlertLog(id: string, cursor: string): Promise<TransportResult<AlertLogPage>>;
 }
 
 /** One thing the stream said. Plain data: it crosses IPC as it is. */

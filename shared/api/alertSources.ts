@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../domain/limits.js';
+import { Deleted } from './deleted.js';
 
 const name = z
   .string()
@@ -53,3 +54,7 @@ export const UpdateAlertSourceRequest = z.strictObject({
   rotateIntegrationKey: z.boolean().optional(),
 });
 export type UpdateAlertSourceRequest = z.infer<typeof UpdateAlertSourceRequest>;
+
+/** The answer of `DELETE /api/v1/alert-sources/{id}`: how many open alerts it resolved. */
+export const AlertSourceDeleted = Deleted.extend({ resolvedAlerts: z.number() });
+export type AlertSourceDeleted = z.infer<typeof AlertSourceDeleted>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { limits } from '../domain/limits.js';
+import { ApiToken } from '../domain/apiToken.js';
 import { UserRole } from '../domain/user.js';
 import { TimeZoneName } from '../schedule/scheduleModel.js';
 
@@ -49,3 +50,11 @@ export const CreateTokenRequest = z.strictObject({
   role: UserRole.nullable().optional(),
 });
 export type CreateTokenRequest = z.infer<typeof CreateTokenRequest>;
+
+/** `GET /api/v1/users/{id}/tokens`: names, caps, expiry and last use; never the secrets. */
+export const TokenList = z.object({ items: z.array(ApiToken) });
+export type TokenList = z.infer<typeof TokenList>;
+
+/** The answer of `DELETE /api/v1/users/{id}/tokens/{tokenId}`. */
+export const TokenRevoked = z.object({ revoked: z.literal(true) });
+export type TokenRevoked = z.infer<typeof TokenRevoked>;

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import type { AlertLogPage } from '../api/alertEndpoints.js';
 import type { Alert } from '../domain/alert.js';
 import { Instant } from '../schedule/scheduleModel.js';
 import { UpdateScheduleRequest } from '../api/schedules.js';
+import type { AlertTimeline } from '../escalation/timelineModel.js';
 import { SettingsPatch, type DesktopSettingsView } from './desktopSettings.js';
+import { EngineId, Id, request } from './ipcRequest.js';
 import type {
   AlertWithLogView,
   AppInfoView,
@@ -17,6 +20,8 @@ import type {
   PushReport,
   SignedInUserView,
 } from './ipcViews.js';
+import { manageRequests } from './manageRequests.js';
+import { scheduleRequests } from './scheduleRequests.js';
 
 /**
  * The desktop app's one IPC contract (docs/desktop.md, "IPC contract"). Main's handlers
@@ -26,17 +31,6 @@ import type {
  * IpcResult. Events flow main → renderer only.
  */
 
-/** A request's argument schema, and its result type carried as a phantom (never set at run time). */
-interface Request<A extends z.ZodType, R> {
-  readonly args: A;
-  readonly __result?: R;
-}
-const request =
-  <R>() =>
-  <A extends z.ZodType>(args: A): Request<A, R> => ({ args });
-
-const EngineId = z.string().min(1).max(64);
-const Id = z.string().min(1).max(128);
 const None = z.strictObject({});
 const onEngine = { engineId: EngineId };
 const onAlert = { engineId: EngineId, alertId: Id };
@@ -68,6 +62,17 @@ export const ipcRequests = {
     z.strictObject({ ...onAlert, text: z.string().min(1).max(10_000) }),
   ),
   assignAlert: request<Alert>()(z.strictObject({ ...onAlert, userId: Id.nullable() })),
+  /** What escalation did and will do for this alert. */
+  getTimeline: request<AlertTimeline>()(z.strictObject(onAlert)),
+  /** The alert's log after `cursor` (past the 200 entries `getAlert` brings). */
+  getAlertLog: request<AlertLogPage>()(
+    z.strictObject({ ...onAlert, cursor: z.string().min(1).max(200) }),
+  ),
+
+  /** Alert sources, escalation policies, users and their tokens, teams (./manageRequests.ts). */
+  ...manageRequests,
+  /** Overrides taken and given back (./scheduleRequests.ts). */
+  ...scheduleRequests,
 
   getSettings: request<DesktopSettingsView>()(None),
   updateSettings: request<DesktopSettingsView>()(z.strictObject({ patch: SettingsPatch })),

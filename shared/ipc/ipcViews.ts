@@ -21,6 +21,8 @@ export interface IpcError {
   readonly message: string;
   /** The engine's HTTP status, when the failure was an engine's answer. */
   readonly status?: number;
+  /** On the engine's validation errors, each field it refused (`levels.0.targets`). */
+  readonly issues?: ReadonlyArray<{ readonly path: string; readonly message: string }>;
 }
 
 /** Every request resolves with this: only an error's message would survive `invoke` rejecting. */

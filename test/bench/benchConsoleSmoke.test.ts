@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../bench/ingest/engineProcess.js';
 import { percentile } from '../../bench/console/pageProbe.js';
 import { figures, renderTable } from '../../bench/console/report.js';
-import { chromiumPath, runConsoleBench } from '../../bench/console/run.js';
+import { chromiumPath } from '../../bench/console/chromium.js';
+import { runConsoleBench } from '../../bench/console/run.js';
 import { BenchUsageError, parseBenchArgs } from '../../bench/console/settings.js';
 
 // The benchmark drives the built engine and console (dist/); `npm test` builds first.
@@ -39,6 +40,8 @@ describe.skipIf(!built || !existsSync(chromiumPath))('console benchmark', () => 
     expect(runs).toHaveLength(1);
     const [run] = runs;
     expect(run!.mountMs).toBeGreaterThan(0);
+    expect(run!.unwatched).toMatchObject({ alerts: 300 });
+    expect(run!.unwatched.mountMs).toBeGreaterThan(run!.unwatched.liveMs);
     expect(run!.snapshotReceivedMs).toBeGreaterThan(0);
     expect(run!.frames).toBeGreaterThan(0);
     expect(run!.updates.sent).toBe(100);

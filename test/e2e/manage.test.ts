@@ -182,6 +182,45 @@ describe('managing sources, policies and users in the console', () => {
     ]);
   });
 
+  it('lists a user’s API tokens, a new one among them, and revokes one after asking', async () => {
+    const lin = await admin.post('/api/v1/users', {
+      name: 'Lin Wall',
+      email: 'lin@example.com',
+      role: 'responder',
+    });
+    await admin.post(`/api/v1/users/${lin.body.id}/tokens`, { name: 'deploy script' });
+    current = await openPage(e2e);
+    const { page } = current;
+    await signIn(page, t.url, adminToken);
+    await page.goto(`${t.url}/manage/users`);
+    await page.getByRole('button', { name: 'Lin Wall' }).click();
+    const list = page.getByTestId('token-list');
+    await list.locator('tr', { hasText: 'deploy script' }).waitFor();
+    expect(await list.locator('tr', { hasText: 'deploy script' }).textContent()).toContain(
+      'as the user (responder)',
+    );
+
+    await page.getByLabel('Token name').fill('Lobby screen');
+    await page.getByLabel('May do').selectOption('viewer');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = (await page.getByTestId('token-secret').textContent()) ?? '';
+    const row = list.locator('tr', { hasText: 'Lobby screen' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('read only (viewer)');
+    expect(await row.textContent()).toContain('never');
+    expect((await client(t.url, secret).get('/api/v1/me')).status).toBe(200);
+
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText('this cannot be undone').waitFor();
+    await row.getByRole('button', { name: 'Yes, revoke' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('token-message').textContent()).toContain(
+      '“Lobby screen” was revoked',
+    );
+    expect(await list.locator('tr', { hasText: 'deploy script' }).count()).toBe(1);
+    expect((await client(t.url, secret).get('/api/v1/me')).status).toBe(401);
+  });
+
   it('is read-only for a viewer token, and says why', async () => {
     await admin.post('/api/v1/alert-sources', { name: 'Blackbox probes' });
     const users = (await admin.get('/api/v1/users')).body.items as Array<{ id: string }>;

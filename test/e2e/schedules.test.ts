@@ -242,6 +242,80 @@ describe('the schedules calendar against a real engine', () => {
     expect((await finalUserAt(page, '2026-03-29T05:00:00+02:00'))?.userId).toBe(ids.ana);
   });
 
+  it('moves an override by dragging it and resizes it from its edge; saving replaces it', async () => {
+    const before = (await admin.get(`/api/v1/schedules/${scheduleId}`)).body;
+    const taken = await admin.post(`/api/v1/schedules/${scheduleId}/overrides`, {
+      start: '2026-03-29T13:00:00+02:00',
+      end: '2026-03-29T19:00:00+02:00',
+      userId: ids.dev,
+      version: before.version,
+    });
+    expect(taken.status).toBe(201);
+    const page = await openAs(tokens.ben!);
+    await page.locator('.schedule-card__name', { hasText: 'NOC Berlin' }).click();
+    await page.getByRole('button', { name: 'Day', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('calendar-title').textContent())
+      .toBe('Sunday 29 March 2026');
+    // The 23-hour day: local hour h (after 03:00) lies (h - 1)/23 of the way.
+    const track = (await page.locator('[data-lane="overrides"] .cal-lane__track').boundingBox())!;
+    const x = (hour: number) => track.x + (track.width * (hour - 1)) / 23;
+    const y = track.y + track.height / 2;
+    await page.mouse.move(x(16), y);
+    await page.mouse.down();
+    await page.mouse.move(x(17), y, { steps: 4 });
+    await page.mouse.move(x(18), y, { steps: 4 });
+    await page.mouse.up();
+    expect(await page.getByLabel('Start', { exact: true }).inputValue()).toBe('2026-03-29T15:00');
+    expect(await page.getByLabel('End', { exact: true }).inputValue()).toBe('2026-03-29T21:00');
+    // The final lane previews the move: Ben again at 14:00, Dev until 21:00; the engine unchanged.
+    expect(await finalUserAt(page, '2026-03-29T14:00:00+02:00')).toMatchObject({
+      userId: ids.ben,
+    });
+    expect(await finalUserAt(page, '2026-03-29T20:00:00+02:00')).toMatchObject({
+      userId: ids.dev,
+      draft: true,
+    });
+    expect(await onCallAt('2026-03-29T14:00:00+02:00')).toBe(ids.dev);
+
+    // Its right edge, two hours later.
+    const draft = page.locator('[data-lane="overrides"] [data-override-id="(draft)"]');
+    const box = (await draft.boundingBox())!;
+    await page.mouse.move(box.x + box.width - 2, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width - 2 + (x(23) - x(21)), y, { steps: 6 });
+    await page.mouse.up();
+    expect(await page.getByLabel('End', { exact: true }).inputValue()).toBe('2026-03-29T23:00');
+    expect(await page.getByLabel('Start', { exact: true }).inputValue()).toBe('2026-03-29T15:00');
+
+    await page.getByRole('button', { name: 'Save change' }).click();
+    await expect
+      .poll(() => page.getByTestId('override-status').textContent())
+      .toBe('Override changed.');
+    expect(await onCallAt('2026-03-29T14:00:00+02:00')).toBe(ids.ben);
+    expect(await onCallAt('2026-03-29T22:30:00+02:00')).toBe(ids.dev);
+    expect((await admin.get(`/api/v1/schedules/${scheduleId}`)).body.overrides).toMatchObject([
+      { start: '2026-03-29T15:00:00+02:00', end: '2026-03-29T23:00:00+02:00', userId: ids.dev },
+    ]);
+
+    // The keyboard's way: "Change" loads it into the form.
+    await page.getByRole('button', { name: /^Change the override of Dev Dogwood/ }).click();
+    await page.getByRole('heading', { name: 'Change an override' }).waitFor();
+    await page.getByLabel('End', { exact: true }).fill('2026-03-29T22:00');
+    await page.getByRole('button', { name: 'Save change' }).click();
+    await expect
+      .poll(() => page.getByTestId('override-status').textContent())
+      .toBe('Override changed.');
+    expect(await onCallAt('2026-03-29T22:30:00+02:00')).toBe(ids.ben);
+    const stored = (await admin.get(`/api/v1/schedules/${scheduleId}`)).body;
+    expect(stored.overrides).toMatchObject([
+      { start: '2026-03-29T15:00:00+02:00', end: '2026-03-29T22:00:00+02:00', userId: ids.dev },
+    ]);
+    await admin.delete(
+      `/api/v1/schedules/${scheduleId}/overrides/${stored.overrides[0].id}?version=${stored.version}`,
+    );
+  });
+
   it('is read-only for a viewer token, and says why', async () => {
     const page = await openAs(tokens.wall!);
     await page.locator('.schedule-card__name', { hasText: 'NOC Berlin' }).click();

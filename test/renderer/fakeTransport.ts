@@ -6,8 +6,8 @@ import type {
   TransportError,
   TransportResult,
 } from '../../renderer/transport/transport.js';
-import { unsupportedManageCalls } from '../../renderer/transport/manageTransport.js';
-import { unsupportedScheduleCalls } from '../../renderer/transport/scheduleTransport.js';
+import type { ManageTransport } from '../../renderer/transport/manageTransport.js';
+import type { ScheduleTransport } from '../../renderer/transport/scheduleTransport.js';
 import { user } from './fixtures.js';
 
 /** A transport the test scripts: answers per call, records calls, emits stream events. */
@@ -54,8 +54,8 @@ export function fakeTransport(options: FakeTransportOptions = {}) {
     commentAlert: (id) => act('comment', id),
     assignAlert: (id) => act('assign', id),
     getTimeline: async () => ({ ok: false, error: { code: 'alert_not_found', message: 'no' } }),
-    ...unsupportedManageCalls(),
-    ...unsupportedScheduleCalls(),
+    getAlertLog: async () => ({ ok: false, error: { code: 'alert_not_found', message: 'no' } }),
+    ...unscriptedCalls(),
   };
   return {
     transport,
@@ -67,6 +67,32 @@ export function fakeTransport(options: FakeTransportOptions = {}) {
     get closed() {
       return closed;
     },
+  };
+}
+
+/** The manage and schedule calls, which these tests do not script: each answers an error. */
+function unscriptedCalls(): ManageTransport & ScheduleTransport {
+  const no = async (): Promise<TransportResult<never>> => failure('not_scripted', 'no answer');
+  return {
+    getAlertSource: no,
+    createAlertSource: no,
+    updateAlertSource: no,
+    deleteAlertSource: no,
+    createEscalationPolicy: no,
+    updateEscalationPolicy: no,
+    deleteEscalationPolicy: no,
+    createUser: no,
+    updateUser: no,
+    deleteUser: no,
+    createUserToken: no,
+    listUserTokens: no,
+    revokeUserToken: no,
+    createTeam: no,
+    updateTeam: no,
+    replaceTeamMembers: no,
+    deleteTeam: no,
+    createOverride: no,
+    deleteOverride: no,
   };
 }
 

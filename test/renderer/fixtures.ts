@@ -1,58 +1,10 @@
 import type { AlertSummary } from '../../shared/domain/alert.js';
-import type { AlertSource, User } from '../../shared/protocol/messages.js';
 import type { Snapshot } from '../../shared/sync/syncStatus.js';
 import { createAppStore } from '../../renderer/state/createAppStore.js';
 import type { SyncDataEvent } from '../../renderer/transport/transport.js';
+import { alert, now, source, user } from '../helpers/wireFixtures.js';
 
-/** A fixed clock for the renderer's unit tests: 2026-11-28 09:14:00 UTC. */
-export const now = Date.parse('2026-11-28T09:14:00.000Z');
-
-export function alert(id: string, more: Partial<AlertSummary> = {}): AlertSummary {
-  return {
-    id,
-    sourceId: '1',
-    alertKey: `key-${id}`,
-    state: 'PENDING',
-    priority: 'HIGH',
-    severity: null,
-    summary: `Alert ${id}`,
-    origin: 'ilert',
-    labels: {},
-    links: [],
-    eventCount: 1,
-    createdAt: `2026-11-28T09:${String(Number(id) % 60).padStart(2, '0')}:00.000Z`,
-    updatedAt: '2026-11-28T09:00:00.000Z',
-    lastEventAt: '2026-11-28T09:00:00.000Z',
-    acceptedAt: null,
-    acceptedBy: null,
-    resolvedAt: null,
-    assigneeId: null,
-    ...more,
-  };
-}
-
-export function source(id: string, name: string): AlertSource {
-  return {
-    id,
-    name,
-    escalationPolicyId: null,
-    ackTimeoutMinutes: null,
-    autoResolveMinutes: null,
-    createdAt: '2026-11-20T08:00:00.000Z',
-    updatedAt: '2026-11-20T08:00:00.000Z',
-  };
-}
-
-export function user(id: string, name: string): User {
-  return {
-    id,
-    name,
-    email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.com`,
-    role: 'responder',
-    timeZone: 'UTC',
-    createdAt: '2026-11-20T08:00:00.000Z',
-  };
-}
+export { alert, now, source, user };
 
 export function snapshotEvent(
   seq: number,

@@ -87,11 +87,7 @@ export function AlertDetailView(props: { id: string }) {
             </section>
           )}
           {full && (
-            <AlertLog
-              items={full.log.items}
-              more={full.log.nextCursor !== null}
-              timeZone={timeZone}
-            />
+            <AlertLog key={alert.id} alertId={alert.id} first={full.log} timeZone={timeZone} />
           )}
           <CommentBox
             alertId={alert.id}

@@ -3,6 +3,7 @@ import type { RenderedSchedule } from '../../../shared/schedule/index.js';
 import { CalendarLane } from './CalendarLane.js';
 import { dayLengthLabel, hourTicks, type CalendarWindow } from './calendarWindow.js';
 import { instantAt, positionPct, snapMinutes, snapToLocal } from './laneLayout.js';
+import { useOverrideDrag, type DraggableOverride, type OverrideChange } from './useOverrideDrag.js';
 import { formatHourMinute } from './zonedTime.js';
 
 interface Drag {
@@ -14,7 +15,8 @@ interface Drag {
  * The calendar's lanes over one window: a header of days (each as wide as it is long, so a
  * 23-hour day is narrower), a lane per layer, the overrides lane and the final lane, the "now"
  * line and the offset changes. A pointer drag on the final lane selects a range (snapped to the
- * wall clock) for a new override.
+ * wall clock) for a new override; one on an override's block in the overrides lane moves it or,
+ * from an edge, resizes it (./useOverrideDrag.ts).
  */
 export function CalendarGrid(props: {
   window: CalendarWindow;
@@ -23,10 +25,13 @@ export function CalendarGrid(props: {
   userName: (userId: string) => string;
   now: number;
   onSelectRange: ((start: number, end: number) => void) | null;
+  findOverride: (id: string) => DraggableOverride | null;
+  onChangeOverride: ((change: OverrideChange) => void) | null;
 }) {
   const { window: win, rendered } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const nowPct = positionPct(props.now, win.from, win.to);
+  const overrideDrag = useOverrideDrag(win, props.findOverride, props.onChangeOverride);
 
   const instantOf = (event: PointerEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -64,7 +69,12 @@ export function CalendarGrid(props: {
     : null;
 
   return (
-    <div className={`cal-grid cal-grid--${win.view}`} data-testid="calendar-grid">
+    <div
+      className={`cal-grid cal-grid--${win.view}`}
+      data-testid="calendar-grid"
+      data-dragging={overrideDrag.dragging ?? undefined}
+      data-editable={props.onChangeOverride ? 'true' : undefined}
+    >
       <div className="cal-lane cal-lane--header">
         <div className="cal-lane__label">{win.timeZone}</div>
         <div className="cal-days">
@@ -126,6 +136,7 @@ export function CalendarGrid(props: {
           to={win.to}
           timeZone={win.timeZone}
           userName={props.userName}
+          dragHandlers={overrideDrag.handlers}
         />
         <CalendarLane
           kind="final"

@@ -13,7 +13,10 @@ export function CalendarLane(props: {
   to: number;
   timeZone: string;
   userName: (userId: string) => string;
-  /** The final lane takes pointer drags to select a range for an override. */
+  /**
+   * The final lane takes pointer drags to select a range for a new override; the overrides lane,
+   * drags that move or resize one.
+   */
   dragHandlers?: HTMLAttributes<HTMLDivElement> | undefined;
   children?: ReactNode;
 }) {
@@ -50,6 +53,9 @@ export function CalendarLane(props: {
               data-start={new Date(block.start).toISOString()}
               data-end={new Date(block.end).toISOString()}
               data-draft={draft ? 'true' : undefined}
+              data-override-id={
+                block.source?.kind === 'override' ? block.source.overrideId : undefined
+              }
             >
               <span className="cal-block__text">{who}</span>
             </div>

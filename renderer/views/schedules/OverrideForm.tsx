@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { Override } from '../../../shared/schedule/index.js';
 import type { OverrideEditor } from './useOverrideEditor.js';
 import { completeDraft } from './useOverrideEditor.js';
 import { draftProblem } from './overridePreview.js';
@@ -14,10 +15,15 @@ export function OverrideForm(props: {
   timeZone: string;
   users: readonly { id: string; name: string }[];
   userName: (userId: string) => string;
+  /** The schedule's overrides: the one a draft replaces is named. */
+  overrides: readonly Override[];
 }) {
   const { editor, timeZone } = props;
   const id = useId();
   const fields = editor.draft;
+  const replacing = fields?.replaces
+    ? (props.overrides.find((o) => o.id === fields.replaces) ?? null)
+    : null;
   const complete = completeDraft(fields);
   const problem = fields
     ? draftProblem(
@@ -42,9 +48,11 @@ export function OverrideForm(props: {
         if (complete && !problem) void editor.save();
       }}
     >
-      <h2>Take a shift (override)</h2>
+      <h2>{replacing ? 'Change an override' : 'Take a shift (override)'}</h2>
       <p className="override-form__hint">
-        Drag across the final lane, or fill in the times ({timeZone} wall clock).
+        {replacing
+          ? `Changing the override of ${props.userName(replacing.userId)}, ${formatRange(Date.parse(replacing.start), Date.parse(replacing.end), timeZone)}: drag its block or its edges in the overrides lane, or change the times (${timeZone} wall clock). Saving replaces it.`
+          : `Drag across the final lane, or fill in the times (${timeZone} wall clock). Drag an override in the overrides lane to move it, or its edges to resize it.`}
       </p>
       <div className="override-form__fields">
         <div className="field">
@@ -100,7 +108,7 @@ export function OverrideForm(props: {
           className="button button--primary"
           disabled={!complete || !!problem || saving}
         >
-          {saving ? 'Saving…' : 'Save override'}
+          {saving ? 'Saving…' : replacing ? 'Save change' : 'Save override'}
         </button>
         {fields && (
           <button type="button" className="button button--quiet" onClick={editor.discard}>

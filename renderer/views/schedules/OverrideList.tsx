@@ -2,13 +2,17 @@ import type { Override } from '../../../shared/schedule/index.js';
 import { parseInstant } from '../../../shared/schedule/index.js';
 import { formatRange } from './zonedTime.js';
 
-/** The schedule's overrides that end after `since`, soonest first, each with "Delete". */
+/**
+ * The schedule's overrides that end after `since`, soonest first, each with "Change" (into the
+ * form: the keyboard's way to move or resize one) and "Delete".
+ */
 export function OverrideList(props: {
   overrides: readonly Override[];
   since: number;
   timeZone: string;
   userName: (userId: string) => string;
   onDelete: ((overrideId: string) => void) | null;
+  onChange: ((override: Override) => void) | null;
   busy: boolean;
 }) {
   const items = props.overrides
@@ -27,6 +31,17 @@ export function OverrideList(props: {
               <span>
                 {props.userName(o.userId)} · {formatRange(start, end, props.timeZone)}
               </span>
+              {props.onChange && (
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  disabled={props.busy}
+                  onClick={() => props.onChange?.(o)}
+                  aria-label={`Change the override of ${props.userName(o.userId)}, ${formatRange(start, end, props.timeZone)}`}
+                >
+                  Change
+                </button>
+              )}
               {props.onDelete && (
                 <button
                   type="button"

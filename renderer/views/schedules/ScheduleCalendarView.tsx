@@ -9,7 +9,8 @@ import { CalendarToolbar, type ZoneMode } from './CalendarToolbar.js';
 import { calendarWindow, stepAnchor, viewerTimeZone, type CalendarView } from './calendarWindow.js';
 import { OverrideForm } from './OverrideForm.js';
 import { OverrideList } from './OverrideList.js';
-import { renderCalendar } from './overridePreview.js';
+import { overrideToDrag } from './overrideDrag.js';
+import { draftOverrideId, renderCalendar } from './overridePreview.js';
 import { completeDraft, useOverrideEditor } from './useOverrideEditor.js';
 import { useUserNames } from './useUserNames.js';
 import './schedules.css';
@@ -48,7 +49,7 @@ export function ScheduleCalendarView(props: { id: string }) {
         : null,
     // The draft's fields, not its object, decide the preview.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [schedule, win, draft?.start, draft?.end, draft?.userId],
+    [schedule, win, draft?.start, draft?.end, draft?.userId, draft?.replaces],
   );
 
   if (!schedule) {
@@ -123,12 +124,22 @@ export function ScheduleCalendarView(props: { id: string }) {
           layerNames={layerNames}
           userName={userName}
           now={now}
-          onSelectRange={canEdit ? (start, end) => editor.edit({ start, end }) : null}
+          onSelectRange={
+            canEdit ? (start, end) => editor.edit({ start, end, replaces: null }) : null
+          }
+          findOverride={(id) => overrideToDrag(id, schedule.overrides, draft, draftOverrideId)}
+          onChangeOverride={canEdit ? (change) => editor.drag(change) : null}
         />
       )}
       <div className="schedule-view__panels">
         {canEdit ? (
-          <OverrideForm editor={editor} timeZone={win.timeZone} users={users} userName={userName} />
+          <OverrideForm
+            editor={editor}
+            timeZone={win.timeZone}
+            users={users}
+            userName={userName}
+            overrides={schedule.overrides}
+          />
         ) : (
           <p className="schedule-view__read-only" data-testid="read-only">
             {viewerReadOnly}
@@ -140,6 +151,7 @@ export function ScheduleCalendarView(props: { id: string }) {
           timeZone={win.timeZone}
           userName={userName}
           onDelete={canEdit ? (id) => void editor.remove(id) : null}
+          onChange={canEdit ? editor.change : null}
           busy={editor.state.kind === 'saving'}
         />
       </div>

@@ -14,6 +14,8 @@ export interface OverrideDraft {
   readonly start: number;
   readonly end: number;
   readonly userId: string;
+  /** The override this draft changes (moved or resized): it goes when the draft is saved. */
+  readonly replaces?: string | null;
 }
 
 /** The id the draft carries in a preview, so the lanes can mark it. */
@@ -22,7 +24,9 @@ export const draftOverrideId = '(draft)';
 /**
  * `schedule` with `draft` added as its newest override: what the engine will resolve once the
  * draft is saved (the engine gives a new override a creation time after every other's, so the
- * shift taken last wins). The preview is computed by shared/schedule, as the engine does.
+ * shift taken last wins). A draft that changes an override replaces it (saving deletes it and
+ * creates the draft, which is then the newest). The preview is computed by shared/schedule, as
+ * the engine does.
  */
 export function withDraftOverride<S extends Schedule>(schedule: S, draft: OverrideDraft): S {
   const newest = schedule.overrides.reduce(
@@ -36,7 +40,10 @@ export function withDraftOverride<S extends Schedule>(schedule: S, draft: Overri
     userId: draft.userId,
     createdAt: new Date(newest + 1000).toISOString(),
   };
-  return { ...schedule, overrides: [...schedule.overrides, override] };
+  const kept = draft.replaces
+    ? schedule.overrides.filter((o) => o.id !== draft.replaces)
+    : schedule.overrides;
+  return { ...schedule, overrides: [...kept, override] };
 }
 
 /** Why a draft cannot be saved as it is, as a sentence; null when it can. */

@@ -32,7 +32,7 @@ export async function saveOverrideDraft(
   transport: ScheduleTransport,
   schedule: StoredSchedule,
   draft: OverrideDraft,
-): Promise<SaveState> {
+): Promise<Extract<SaveState, { kind: 'saved' | 'conflict' | 'error' }>> {
   const result = await transport.createOverride(schedule.id, {
     start: toZonedInstant(draft.start, schedule.timeZone),
     end: toZonedInstant(draft.end, schedule.timeZone),
@@ -54,4 +54,44 @@ export async function deleteOverride(
   if (result.ok) return { kind: 'saved', message: 'Override deleted.' };
   if (isConflict(result.error)) return { kind: 'conflict', message: deleteConflictMessage };
   return { kind: 'error', message: result.error.message };
+}
+
+/** What changing an override came to; `deleted`: the old one is gone (the draft is now new). */
+export interface ReplaceOutcome {
+  readonly state: SaveState;
+  readonly deleted: boolean;
+}
+
+/**
+ * Changes (moves or resizes) override `overrideId` to `draft`: the API has no change of an
+ * override, so it is deleted, based on the version held, and the draft created on the version
+ * that answer carries. A 409 on the delete changes nothing. Should the create then fail, the old
+ * override is gone: the state says so and the draft stays, to be saved as a new override.
+ */
+export async function replaceOverride(
+  transport: ScheduleTransport,
+  schedule: StoredSchedule,
+  overrideId: string,
+  draft: OverrideDraft,
+): Promise<ReplaceOutcome> {
+  const removed = await transport.deleteOverride(schedule.id, overrideId, schedule.version);
+  if (!removed.ok) {
+    if (isConflict(removed.error))
+      return { state: { kind: 'conflict', message: conflictMessage }, deleted: false };
+    return { state: { kind: 'error', message: removed.error.message }, deleted: false };
+  }
+  const saved = await saveOverrideDraft(transport, removed.value, draft);
+  if (saved.kind === 'saved')
+    return { state: { kind: 'saved', message: 'Override changed.' }, deleted: true };
+  return {
+    state: {
+      kind: 'error',
+      message: `The old override was deleted, but the changed one was not saved (${
+        saved.kind === 'conflict'
+          ? 'someone else changed the schedule at that moment'
+          : saved.message
+      }). Your change is kept as a new override: check the preview and save it again.`,
+    },
+    deleted: true,
+  };
 }

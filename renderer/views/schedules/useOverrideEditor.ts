@@ -1,16 +1,23 @@
 import { useCallback, useState } from 'react';
 import { useServices } from '../../app/services.js';
 import type { OverrideDraft } from './overridePreview.js';
-import { deleteOverride, saveOverrideDraft, type SaveState } from './overrideSaving.js';
+import {
+  deleteOverride,
+  replaceOverride,
+  saveOverrideDraft,
+  type SaveState,
+} from './overrideSaving.js';
 
 /** The draft being edited: any part may be missing while the operator fills the form in. */
 export interface DraftFields {
   readonly start: number | null;
   readonly end: number | null;
   readonly userId: string;
+  /** The override this draft changes (dragged, or "Change" in the list); null for a new one. */
+  readonly replaces?: string | null;
 }
 
-const emptyDraft: DraftFields = { start: null, end: null, userId: '' };
+const emptyDraft: DraftFields = { start: null, end: null, userId: '', replaces: null };
 
 /** The draft as resolution takes it, or null while incomplete or inside out. */
 export function completeDraft(fields: DraftFields | null): OverrideDraft | null {
@@ -18,14 +25,20 @@ export function completeDraft(fields: DraftFields | null): OverrideDraft | null 
   if (Number.isNaN(fields.start) || Number.isNaN(fields.end) || fields.end <= fields.start) {
     return null;
   }
-  return { start: fields.start, end: fields.end, userId: fields.userId };
+  return {
+    start: fields.start,
+    end: fields.end,
+    userId: fields.userId,
+    ...(fields.replaces ? { replaces: fields.replaces } : {}),
+  };
 }
 
 /**
  * The override being drafted on one schedule, and saving it (./overrideSaving.ts): sent with the
  * version of the schedule the store holds at that moment, which the stream keeps current. A 409
  * keeps the draft and says why; the stream has meanwhile brought the schedule as it is now, so
- * the preview shows the draft on it and the next try is based on its version.
+ * the preview shows the draft on it and the next try is based on its version. A draft that
+ * `replaces` an override (moved or resized) deletes it and creates the draft when saved.
  */
 export function useOverrideEditor(scheduleId: string) {
   const { store, session } = useServices();
@@ -36,6 +49,32 @@ export function useOverrideEditor(scheduleId: string) {
     setDraft((current) => ({ ...(current ?? emptyDraft), ...change }));
     setState((s) => (s.kind === 'saved' ? { kind: 'idle' } : s));
   }, []);
+
+  /** A drag's step: the draft takes the range; dragging the draft keeps what it replaces. */
+  const drag = useCallback(
+    (change: { start: number; end: number; userId: string; replaces: string | null }) =>
+      edit({
+        start: change.start,
+        end: change.end,
+        userId: change.userId,
+        ...(change.replaces ? { replaces: change.replaces } : {}),
+      }),
+    [edit],
+  );
+
+  /** "Change" in the list: the override into the form, to be moved or resized there. */
+  const change = useCallback(
+    (override: { id: string; start: string; end: string; userId: string }) => {
+      setDraft({
+        start: Date.parse(override.start),
+        end: Date.parse(override.end),
+        userId: override.userId,
+        replaces: override.id,
+      });
+      setState({ kind: 'idle' });
+    },
+    [],
+  );
 
   const discard = useCallback(() => {
     setDraft(null);
@@ -48,6 +87,12 @@ export function useOverrideEditor(scheduleId: string) {
     const transport = session.transport;
     if (!complete || !schedule || !transport) return;
     setState({ kind: 'saving' });
+    if (complete.replaces) {
+      const outcome = await replaceOverride(transport, schedule, complete.replaces, complete);
+      if (outcome.state.kind === 'saved') setDraft(null);
+      else if (outcome.deleted) setDraft((d) => d && { ...d, replaces: null });
+      return setState(outcome.state);
+    }
     const next = await saveOverrideDraft(transport, schedule, complete);
     if (next.kind === 'saved') setDraft(null);
     setState(next);
@@ -64,7 +109,7 @@ export function useOverrideEditor(scheduleId: string) {
     [scheduleId, session, store],
   );
 
-  return { draft, state, edit, discard, save, remove };
+  return { draft, state, edit, drag, change, discard, save, remove };
 }
 
 export type OverrideEditor = ReturnType<typeof useOverrideEditor>;

@@ -1,56 +1,28 @@
-import { useShallow } from 'zustand/react/shallow';
-import { useActions, useAppStore, useServices } from '../../app/services.js';
+import { useServices } from '../../app/services.js';
 import { Placeholder } from '../../components/Placeholder.js';
-import { formatDateTime } from '../../format/clock.js';
+import { ConnectionDetails } from './ConnectionDetails.js';
+import { DesktopSettingsSections } from './DesktopSettingsSections.js';
+import { ThemeSection } from './ThemeSection.js';
 
-/** This console's own settings: theme, the session, the connection's details. */
+/**
+ * Settings. In a browser: this console's theme, the session, the connection's details. In the
+ * desktop app: its engines, notifications, wall screens, start at login and theme, then the
+ * connection's details (no sign-out: the app holds the engines' tokens).
+ */
 export function SettingsView() {
-  const theme = useAppStore((s) => s.ui.theme);
-  const session = useAppStore(useShallow((s) => s.session));
-  const connection = useAppStore(useShallow((s) => s.connection));
-  const position = useAppStore((s) => s.sync.position);
-  const { setTheme } = useActions();
-  const { session: controller } = useServices();
+  const { session: controller, desktop } = useServices();
+  if (desktop) {
+    return (
+      <Placeholder title="Settings" testId="settings">
+        <DesktopSettingsSections />
+        <ConnectionDetails />
+      </Placeholder>
+    );
+  }
   return (
     <Placeholder title="Settings" testId="settings">
-      <fieldset className="settings__group">
-        <legend>Theme</legend>
-        {(['dark', 'light'] as const).map((t) => (
-          <label key={t} className="settings__choice">
-            <input
-              type="radio"
-              name="theme"
-              value={t}
-              checked={theme === t}
-              onChange={() => setTheme(t)}
-            />
-            {t === 'dark' ? 'Dark' : 'Light'}
-          </label>
-        ))}
-      </fieldset>
-      <dl className="detail__fields">
-        <div>
-          <dt>Engine</dt>
-          <dd>{session.engineUrl}</dd>
-        </div>
-        <div>
-          <dt>Signed in as</dt>
-          <dd>
-            {session.user ? `${session.user.name} (${session.user.effectiveRole})` : 'unknown yet'}
-          </dd>
-        </div>
-        <div>
-          <dt>Connection</dt>
-          <dd>
-            {connection.state} since {formatDateTime(connection.since)}
-            {connection.error ? ` — ${connection.error.message}` : ''}
-          </dd>
-        </div>
-        <div>
-          <dt>Stream position</dt>
-          <dd>{position ? `${position.seq} (stream ${position.streamId})` : 'none yet'}</dd>
-        </div>
-      </dl>
+      <ThemeSection />
+      <ConnectionDetails />
       <button type="button" className="button" onClick={() => controller.signOut()}>
         Sign out (forget the token on this machine)
       </button>

@@ -23,7 +23,7 @@ const caps: ReadonlyArray<{ role: UserRole; label: string }> = [
  * An admin mints an API token for a user (a wall screen's viewer token, a script's) and sees
  * its secret once, with a copy button: the engine keeps only a hash.
  */
-export function TokenCreator(props: { user: User }) {
+export function TokenCreator(props: { user: User; onCreated?: () => void }) {
   const access = useManageAccess();
   const call = useManageCall();
   const [name, setName] = useState('');
@@ -43,6 +43,7 @@ export function TokenCreator(props: { user: User }) {
     setErrors(noErrors);
     setName('');
     setCreated(result.value);
+    props.onCreated?.();
   };
   if (!access.canEdit) return null;
   return (

@@ -5,10 +5,10 @@ import { ConfirmButton } from '../ConfirmButton.js';
 import { byName } from '../manageLists.js';
 import { useManageAccess, useManageCall } from '../manageServices.js';
 import { ManageSplit } from '../ManageSplit.js';
-import { TokenCreator } from './TokenCreator.js';
 import { UserForm } from './UserForm.js';
+import { UserTokens } from './UserTokens.js';
 
-/** `/manage/users`: the users, live from the stream; create, change, delete; mint tokens. */
+/** `/manage/users`: the users, live from the stream; create, change, delete; list, mint and revoke tokens. */
 export function UsersPage() {
   const userMap = useAppStore((s) => s.entities.users);
   const me = useAppStore((s) => s.session.user?.id ?? null);
@@ -31,7 +31,7 @@ export function UsersPage() {
         user={user}
         onSaved={() => setMessage('Saved.')}
       />
-      <TokenCreator user={user} />
+      <UserTokens user={user} />
       <section aria-label="Delete" className="manage__danger">
         <ConfirmButton
           label="Delete user"

@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright';
+import { WebSocket } from 'ws';
+import { chromiumArgs, chromiumPath } from './chromium.js';
+
+/**
+ * The mount time as an operator's browser sees it: no debugger attached while the page loads.
+ * Playwright drives Chromium over the DevTools protocol, whose network instrumentation copies
+ * every WebSocket frame into a protocol message on the page's main thread — about three times
+ * the cost of receiving the snapshot itself (measured: 5 frames of 1 MB, ~320 ms watched,
+ * ~75 ms not). Here the benchmark starts Chromium itself and opens the console in a tab
+ * through DevTools' HTTP endpoint (`PUT /json/new?url`), which attaches no session — with the
+ * token in the URL once, as a wall screen gets it — then loads it again in that tab as a reload
+ * would (warm caches, the same renderer process, as on the Playwright path), and only then
+ * attaches to read the console's own User Timing marks (renderer/app/startupMarks.ts).
+ */
+export interface UnwatchedMount {
+  /** Navigation start → the first frame painting the first snapshot (`nocturne:first-data-frame`). */
+  readonly mountMs: number;
+  /** Navigation start → the stream live (`nocturne:stream-live`). */
+  readonly liveMs: number;
+  /** Navigation start → the page's scripts ran (`DOMContentLoaded` ended). */
+  readonly domContentLoadedMs: number;
+  /** Alerts in that first snapshot: the run is valid only if every alert loaded is there. */
+  readonly alerts: number;
+}
+
+export async function unwatchedMount(
+  engineUrl: string,
+  token: string,
+  settleMs: number,
+  tempRoot: string,
+): Promise<UnwatchedMount> {
+  const profile = mkdtempSync(join(tempRoot, 'unwatched-profile-'));
+  const child = spawn(
+    chromiumPath,
+    [...chromiumArgs, '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'],
+    { stdio: 'ignore', env: { ...process.env, TZ: 'UTC' } },
+  );
+  try {
+    const devTools = `http://127.0.0.1:${await devToolsPort(profile)}`;
+    const tab = await openTab(devTools, `${engineUrl}/?token=${encodeURIComponent(token)}`);
+    await sleep(settleMs);
+    await navigate(tab.webSocketDebuggerUrl, `${engineUrl}/`);
+    await sleep(settleMs);
+    return await readMarks(devTools, tab.id);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+async function readMarks(devTools: string, targetId: string): Promise<UnwatchedMount> {
+  const browser = await chromium.connectOverCDP(devTools);
+  try {
+    const pages = browser.contexts().flatMap((c) => c.pages());
+    let page = null;
+    for (const candidate of pages) {
+      const session = await candidate.context().newCDPSession(candidate);
+      const { targetInfo } = await session.send('Target.getTargetInfo');
+      await session.detach();
+      if (targetInfo.targetId === targetId) page = candidate;
+    }
+    if (!page) throw new Error('the measured tab is gone');
+    for (let waited = 0; waited <= 120_000; waited += 250) {
+      const marks = await page.evaluate(() => {
+        const first = performance.getEntriesByName('nocturne:first-data-frame')[0] as
+          { readonly startTime: number; readonly detail: unknown } | undefined;
+        const live = performance.getEntriesByName('nocturne:stream-live')[0];
+        const navigation = performance.getEntriesByType('navigation' as never)[0] as
+          { readonly domContentLoadedEventEnd: number } | undefined;
+        return first && live
+          ? {
+              mountMs: first.startTime,
+              liveMs: live.startTime,
+              domContentLoadedMs: navigation?.domContentLoadedEventEnd ?? Number.NaN,
+              alerts: (first.detail as { alerts: number }).alerts,
+            }
+          : null;
+      });
+      if (marks) return marks;
+      await sleep(250);
+    }
+    throw new Error('the console never showed its first snapshot');
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+}
+
+interface Tab {
+  readonly id: string;
+  readonly webSocketDebuggerUrl: string;
+}
+
+/** Opens `url` in a new tab without attaching to it. */
+async function openTab(devTools: string, url: string): Promise<Tab> {
+  const response = await fetch(`${devTools}/json/new?${encodeURI(url)}`, { method: 'PUT' });
+  if (!response.ok) throw new Error(`DevTools refused to open a tab: HTTP ${response.status}`);
+  return (await response.json()) as Tab;
+}
+
+/**
+ * Loads `url` in the tab again, as a reload would (same renderer process, warm caches): one
+ * `Page.navigate` over a bare DevTools socket that enables no domain, closed at once.
+ */
+async function navigate(tabSocket: string, url: string): Promise<void> {
+  const socket = new WebSocket(tabSocket);
+  try {
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    socket.send(JSON.stringify({ id: 1, method: 'Page.navigate', params: { url } }));
+    await new Promise((resolve) => socket.once('message', resolve));
+  } finally {
+    socket.close();
+  }
+}
+
+/** Chromium writes the port it chose into the profile (`--remote-debugging-port=0`). */
+async function devToolsPort(profile: string): Promise<number> {
+  const file = join(profile, 'DevToolsActivePort');
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    if (existsSync(file)) {
+      const port = Number(readFileSync(file, 'utf8').split('\n')[0]);
+      if (port > 0) return port;
+    }
+    await sleep(100);
+  }
+  throw new Error('Chromium did not open its DevTools port');
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

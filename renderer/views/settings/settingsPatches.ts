@@ -1,0 +1,50 @@
+import type { SettingsPatch, Theme } from '../../../shared/ipc/desktopSettings.js';
+
+/**
+ * What each control of the desktop settings view sends to `updateSettings` (the shared
+ * `SettingsPatch`): one field, so two windows changing different settings never undo each other.
+ */
+
+export type NotificationToggle = 'enabled' | 'allHighAlerts' | 'soundForHigh';
+
+/** The notification switches, in the order shown, with the sentence each needs. */
+export const notificationToggles: ReadonlyArray<{
+  readonly field: NotificationToggle;
+  readonly label: string;
+}> = [
+  { field: 'enabled', label: 'Show notifications (the tray keeps counting either way)' },
+  { field: 'allHighAlerts', label: 'Every new HIGH alert, not only those that reach me' },
+  { field: 'soundForHigh', label: 'Sound for HIGH alerts' },
+];
+
+export const togglePatch = (field: NotificationToggle, on: boolean): SettingsPatch => ({
+  notifications: { [field]: on },
+});
+
+/** The de-duplication window as typed: whole minutes from 1 to 1440 (a day). */
+export function dedupPatch(
+  text: string,
+): { readonly patch: SettingsPatch } | { readonly error: string } {
+  const minutes = Number(text.trim());
+  if (!/^\d+$/.test(text.trim()) || minutes < 1 || minutes > 1440) {
+    return { error: 'Type a whole number of minutes from 1 to 1440 (a day).' };
+  }
+  return { patch: { notifications: { dedupMinutes: minutes } } };
+}
+
+export const startAtLoginPatch = (on: boolean): SettingsPatch => ({ startAtLogin: on });
+
+export const reopenWallsPatch = (on: boolean): SettingsPatch => ({ wall: { reopenAtStart: on } });
+
+export const themePatch = (theme: Theme): SettingsPatch => ({ theme });
+
+export const embeddedEnabledPatch = (on: boolean): SettingsPatch => ({
+  engines: { embedded: { enabled: on } },
+});
+
+/** The desktop themes, in the order shown. */
+export const desktopThemes: ReadonlyArray<{ readonly theme: Theme; readonly label: string }> = [
+  { theme: 'system', label: 'As the system' },
+  { theme: 'dark', label: 'Dark' },
+  { theme: 'light', label: 'Light' },
+];
