@@ -83,6 +83,7 @@ const api: NocturneApi = {
   updateSettings: (args) => invoke('updateSettings', args),
   pauseNotifications: (args) => invoke('pauseNotifications', args),
   resumeNotifications: (args) => invoke('resumeNotifications', args),
+  getNotificationPause: (args) => invoke('getNotificationPause', args),
   listDisplays: (args) => invoke('listDisplays', args),
   openWallWindow: (args) => invoke('openWallWindow', args),
   openExternal: (args) => invoke('openExternal', args),

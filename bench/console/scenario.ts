@@ -95,7 +95,7 @@ export async function runOne(
     const unwatched = await unwatchedMount(
       engine.url,
       adminToken,
-      Math.max(2000, 3 * mountMs),
+      Math.max(1000, 2 * mountMs),
       tempRoot,
     );
     if (unwatched.alerts !== alerts) {

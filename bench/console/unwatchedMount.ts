@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright';
 import { WebSocket } from 'ws';
+import { fetchMetrics, metricValue } from '../ingest/engineApi.js';
 import { chromiumArgs, chromiumPath } from './chromium.js';
 
 /**
@@ -41,9 +42,14 @@ export async function unwatchedMount(
   );
   try {
     const devTools = `http://127.0.0.1:${await devToolsPort(profile)}`;
+    // Each load asks the engine who its token is (`GET /api/v1/me`) as its scripts start: wait
+    // for that, then long enough for the snapshot, before the next step.
+    let loads = await pageLoads(engineUrl);
     const tab = await openTab(devTools, `${engineUrl}/?token=${encodeURIComponent(token)}`);
+    loads = await nextPageLoad(engineUrl, loads);
     await sleep(settleMs);
     await navigate(tab.webSocketDebuggerUrl, `${engineUrl}/`);
+    await nextPageLoad(engineUrl, loads);
     await sleep(settleMs);
     return await readMarks(devTools, tab.id);
   } finally {
@@ -130,6 +136,25 @@ async function devToolsPort(profile: string): Promise<number> {
     await sleep(100);
   }
   throw new Error('Chromium did not open its DevTools port');
+}
+
+/** Sign-in checks the engine has answered: one per console page load. */
+async function pageLoads(engineUrl: string): Promise<number> {
+  const value = metricValue(
+    await fetchMetrics(engineUrl),
+    'nocturne_http_requests_total',
+    'route="/api/v1/me",status="200"',
+  );
+  return Number.isNaN(value) ? 0 : value;
+}
+
+async function nextPageLoad(engineUrl: string, before: number): Promise<number> {
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    const now = await pageLoads(engineUrl);
+    if (now > before) return now;
+    await sleep(100);
+  }
+  throw new Error('the console page did not load in the unwatched Chromium');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -94,6 +94,7 @@ export function createIpcHandlers(s: IpcServices): IpcHandlers {
 
     pauseNotifications: ({ minutes }) => ok(s.notifications.pauseFor(minutes)),
     resumeNotifications: () => ok(s.notifications.resume()),
+    getNotificationPause: () => ok(s.notifications.pauseView),
 
     listDisplays: () => ok(s.listDisplays()),
     openWallWindow: ({ displayId }) => {
@@ -118,8 +119,12 @@ export function createIpcHandlers(s: IpcServices): IpcHandlers {
       planned(engineId, s.planner.draftOverride(engineId, args)),
     draftScheduleEdit: ({ engineId, ...args }) =>
       planned(engineId, s.planner.draftScheduleEdit(engineId, args)),
-    discardDraft: ({ draftId }) =>
-      s.planner.discard(draftId) ? ok(null) : fail('not_found', 'That draft no longer exists.'),
+    discardDraft: ({ draftId }) => {
+      const engineId = s.planner.discard(draftId);
+      return engineId === null
+        ? fail('not_found', 'That draft no longer exists.')
+        : planned(engineId, null);
+    },
     pushDrafts: ({ engineId }) =>
       withEngine(engineId, async (engine) =>
         planned(engineId, await s.planner.push(engineId, engine.rest)),

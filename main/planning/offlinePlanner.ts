@@ -21,6 +21,9 @@ const UserList = z.object({ items: z.array(User) });
  * their base version, pushing, and the operator's choice on a conflict.
  */
 export class OfflinePlanner {
+  /** The push under way per engine. */
+  private readonly pushing = new Map<string, Promise<PushReport>>();
+
   constructor(
     private readonly db: PlanningDb,
     private readonly now: () => Date = () => new Date(),
@@ -78,19 +81,30 @@ export class OfflinePlanner {
     return this.add(engineId, args.scheduleId, 'schedule', args.baseVersion, body);
   }
 
-  discard(draftId: string): boolean {
-    if (!this.db.draft(draftId)) return false;
+  /** Deletes a draft; answers the engine it was for, or null when there was no such draft. */
+  discard(draftId: string): string | null {
+    const draft = this.db.draft(draftId);
+    if (!draft) return null;
     this.db.deleteDraft(draftId);
-    return true;
+    return draft.engineId;
   }
 
+  /**
+   * Pushes the engine's pending drafts. One push per engine at a time: a second request while
+   * one runs (two windows, a manual push during the automatic one) gets the running push's
+   * report, so no draft is sent twice.
+   */
   push(engineId: string, rest: EngineRest): Promise<PushReport> {
-    return pushDrafts(
+    const running = this.pushing.get(engineId);
+    if (running) return running;
+    const push = pushDrafts(
       this.db,
       engineId,
       (method, path, body) => rest.raw(method, path, body),
       this.now,
-    );
+    ).finally(() => this.pushing.delete(engineId));
+    this.pushing.set(engineId, push);
+    return push;
   }
 
   /**

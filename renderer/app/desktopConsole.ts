@@ -52,13 +52,15 @@ export function startDesktopConsole(deps: {
   ];
 
   const ready = (async () => {
-    const [info, settings, engines] = await Promise.all([
+    const [info, settings, engines, pause] = await Promise.all([
       api.getAppInfo({}),
       api.getSettings({}),
       api.listEngines({}),
+      api.getNotificationPause({}),
     ]);
     defaultEngineId = info.ok ? info.value.defaultEngineId : null;
     if (settings.ok) setDesktop({ settings: settings.value });
+    if (pause.ok) setDesktop({ pause: pause.value });
     if (engines.ok) setDesktop({ engines: engines.value });
     started = true;
     reconcile();

@@ -82,6 +82,8 @@ export const ipcRequests = {
     z.strictObject({ minutes: z.union([z.literal(30), z.literal(60)]).nullable() }),
   ),
   resumeNotifications: request<PauseView>()(None),
+  /** Whether notifications are paused now (a window opened during a pause shows it). */
+  getNotificationPause: request<PauseView>()(None),
 
   listDisplays: request<DisplayView[]>()(None),
   /** Opens a wall window on that display (null: the primary one). */

@@ -85,6 +85,17 @@ describe('offline planning store', () => {
     const after = planner.view('e1');
     expect(after.drafts).toEqual([]);
     expect(after.schedules[0]!.version).toBe(3);
+
+    // Two pushes at once (two windows; a manual push during the automatic one): one push, one
+    // report, each draft sent once.
+    planner.draftOverride('e1', { ...override(5, users[0]!), baseVersion: 3 });
+    const [first, second] = await Promise.all([
+      planner.push('e1', rest()),
+      planner.push('e1', rest()),
+    ]);
+    expect(first).toEqual({ pushed: 1, conflicts: 0, rejected: 0, offline: false });
+    expect(second).toBe(first);
+    expect(planner.view('e1').schedules[0]!.version).toBe(4);
     expect(after.schedules[0]!.overrides.map((o) => o.userId)).toEqual([users[1], users[2]]);
   });
 
@@ -150,7 +161,8 @@ describe('offline planning store', () => {
     expect(await planner.push('e1', rest())).toMatchObject({ rejected: 1 });
     const [draft] = planner.view('e1').drafts;
     expect(draft).toMatchObject({ state: 'rejected', problem: expect.any(String) });
-    expect(planner.discard(draft!.id)).toBe(true);
+    expect(planner.discard(draft!.id)).toBe('e1');
+    expect(planner.discard(draft!.id)).toBeNull();
     expect(planner.view('e1').drafts).toEqual([]);
   });
 });

@@ -167,6 +167,15 @@ describe('a clicked notification', () => {
 });
 
 describe('the bridge’s other events', () => {
+  it('a window opened during a pause shows it from the start', async () => {
+    const fake = fakeDesktopApi();
+    await fake.api.pauseNotifications({ minutes: 60 });
+    const store = testStore();
+    const session = createDesktopSession({ store, api: fake.api, frames });
+    await startDesktopConsole({ store, api: fake.api, session }).ready;
+    expect(store.getState().desktop?.pause).toMatchObject({ paused: true });
+  });
+
   it('keeps the settings and the pause as main reports them; stop() stops listening', async () => {
     const { fake, store, desktop } = await start();
     await fake.api.pauseNotifications({ minutes: null });

@@ -115,6 +115,7 @@ export function fakeDesktopApi(options: FakeDesktopOptions = {}) {
       emit('notificationsPaused', pause);
       return ok(pause);
     },
+    getNotificationPause: () => ok(pause),
     listDisplays: () => ok(options.displays ?? []),
     openWallWindow: () => ok(null),
   };

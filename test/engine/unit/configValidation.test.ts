@@ -29,6 +29,7 @@ describe('validateConfig', () => {
       ['escalationPolicies', 1],
       ['alertSources', 1],
       ['heartbeatMonitors', 1],
+      ['maintenanceWindows', 2],
     ]);
   });
 
