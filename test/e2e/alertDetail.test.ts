@@ -1,18 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type Client } from '../helpers/http.js';
 import { createPolicy, createRoutedSource, sendEvent } from '../helpers/escalation.js';
 import { createSchedule, scheduleBody, weeklyLayer } from '../helpers/scheduleApi.js';
 import { startTestEngine, type TestEngine } from '../helpers/testEngine.js';
 import { addUser, type TestUser } from '../helpers/users.js';
-import {
-  eventually,
-  expectNoProblems,
-  launchBrowser,
-  openPage,
-  signIn,
-  type ConsolePage,
-  type E2eBrowser,
-} from './harness.js';
+import { type E2eBrowser, eventually, launchBrowser, pagePerTest, signIn } from './harness.js';
 
 const details = [
   '**Disk** full on `/var`',
@@ -36,7 +28,7 @@ describe('the alert detail view', () => {
   let admin: Client;
   let ada: TestUser;
   let alertId: string;
-  let current: ConsolePage | null = null;
+  const pages = pagePerTest(() => e2e);
 
   beforeAll(async () => {
     [t, e2e] = await Promise.all([startTestEngine(), launchBrowser()]);
@@ -60,21 +52,13 @@ describe('the alert detail view', () => {
       links: [{ href: 'https://grafana.example/d/disk', text: 'Dashboard' }],
     });
   });
-  afterEach(async () => {
-    const page = current;
-    current = null;
-    if (page) {
-      expectNoProblems(page);
-      await page.close();
-    }
-  });
   afterAll(async () => {
     await e2e?.close();
     await t?.dispose();
   });
 
   it('projects level 2, renders details harmlessly, comments, and accepts by keyboard', async () => {
-    current = await openPage(e2e);
+    const current = await pages.open();
     const { page } = current;
     await signIn(page, t.url, ada.token);
     const row = page.locator(`[data-alert-id="${alertId}"]`);
@@ -151,7 +135,7 @@ describe('the alert detail view', () => {
 
   it('shows a viewer token’s actions disabled, and says why', async () => {
     const wall = await addUser(t, 'viewer', 'Wall screen');
-    current = await openPage(e2e);
+    const current = await pages.open();
     const { page } = current;
     await signIn(page, t.url, wall.token);
     await page.goto(`${t.url}/alerts/${alertId}`);

@@ -1,16 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logOf, sendEvent } from '../helpers/escalation.js';
 import { client, type Client } from '../helpers/http.js';
 import { createSource } from '../helpers/ingest.js';
 import { adminToken, startTestEngine, type TestEngine } from '../helpers/testEngine.js';
-import {
-  expectNoProblems,
-  launchBrowser,
-  openPage,
-  signIn,
-  type ConsolePage,
-  type E2eBrowser,
-} from './harness.js';
+import { type E2eBrowser, launchBrowser, pagePerTest, signIn } from './harness.js';
 
 /** Comments posted on the alert over REST: 451 log entries with the creation, three pages. */
 const comments = 450;
@@ -24,7 +17,7 @@ describe('a long alert log', () => {
   let e2e: E2eBrowser;
   let admin: Client;
   let alertId: string;
-  let current: ConsolePage | null = null;
+  const pages = pagePerTest(() => e2e);
 
   beforeAll(async () => {
     [t, e2e] = await Promise.all([startTestEngine(), launchBrowser()]);
@@ -39,14 +32,6 @@ describe('a long alert log', () => {
       );
     }
   });
-  afterEach(async () => {
-    const page = current;
-    current = null;
-    if (page) {
-      expectNoProblems(page);
-      await page.close();
-    }
-  });
   afterAll(async () => {
     await e2e?.close();
     await t?.dispose();
@@ -55,7 +40,7 @@ describe('a long alert log', () => {
   it('shows the first 200 entries, then the later pages one click at a time', async () => {
     const all = await logOf(admin, alertId);
     expect(all.length).toBeGreaterThan(400);
-    current = await openPage(e2e);
+    const current = await pages.open();
     const { page } = current;
     await signIn(page, t.url, adminToken);
     await page.goto(`${t.url}/alerts/${alertId}`);

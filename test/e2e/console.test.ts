@@ -1,17 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type Client } from '../helpers/http.js';
 import { createSource, pdTrigger, type TestSource } from '../helpers/ingest.js';
 import { adminToken, startTestEngine, type TestEngine } from '../helpers/testEngine.js';
 import {
   builtIndexHtml,
+  type E2eBrowser,
   eventually,
-  expectNoProblems,
   launchBrowser,
-  openPage,
+  pagePerTest,
   queueRowIds,
   signIn,
-  type ConsolePage,
-  type E2eBrowser,
 } from './harness.js';
 
 describe('the console against a real engine', () => {
@@ -19,7 +17,7 @@ describe('the console against a real engine', () => {
   let e2e: E2eBrowser;
   let admin: Client;
   let source: TestSource;
-  let current: ConsolePage | null = null;
+  const pages = pagePerTest(() => e2e);
   const anonymous = () => client(t.url, null);
 
   beforeAll(async () => {
@@ -27,20 +25,12 @@ describe('the console against a real engine', () => {
     admin = client(t.url);
     source = await createSource(admin, 'Prometheus prod');
   });
-  afterEach(async () => {
-    const page = current;
-    current = null;
-    if (page) {
-      expectNoProblems(page);
-      await page.close();
-    }
-  });
   afterAll(async () => {
     await e2e?.close();
     await t?.dispose();
   });
 
-  const open = async () => (current = await openPage(e2e));
+  const open = () => pages.open();
 
   it('is built without anything inline that the CSP would block', () => {
     const html = builtIndexHtml();
@@ -71,10 +61,11 @@ describe('the console against a real engine', () => {
     await expect.poll(() => error.getAttribute('data-code')).toBe('engine_unreachable');
     expect(await error.textContent()).toContain('No answer from the engine at http://127.0.0.1:9');
     // The page's CSP (connect-src 'self') is what refused it: the only problems expected here.
-    expect(current!.problems.length).toBeGreaterThan(0);
-    for (const problem of current!.problems) expect(problem).toMatch(/Content Security Policy/);
-    expect(current!.problems.join('\n')).toContain('connect-src');
-    current!.problems.length = 0;
+    expect(pages.current()!.problems.length).toBeGreaterThan(0);
+    for (const problem of pages.current()!.problems)
+      expect(problem).toMatch(/Content Security Policy/);
+    expect(pages.current()!.problems.join('\n')).toContain('connect-src');
+    pages.current()!.problems.length = 0;
   });
 
   it('shows an event posted over HTTP live, and accepts it with the keyboard', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, settingsView } from '../../shared/ipc/desktopSettings.js';
 import type { EngineView } from '../../shared/ipc/ipcViews.js';
 import type { AlertSummary } from '../../shared/domain/alert.js';
@@ -7,14 +7,13 @@ import { alert, source, user } from '../helpers/wireFixtures.js';
 import { startTestEngine, type TestEngine } from '../helpers/testEngine.js';
 import { installFakeBridge, type FakeBridgeData } from './fakeBridgeScript.js';
 import {
-  eventually,
-  expectLive,
-  expectNoProblems,
-  launchBrowser,
-  openPage,
-  queueRowIds,
   type ConsolePage,
   type E2eBrowser,
+  eventually,
+  expectLive,
+  launchBrowser,
+  pagePerTest,
+  queueRowIds,
 } from './harness.js';
 
 /** What the tests read in the page (evaluated there: this file has no DOM types). */
@@ -33,7 +32,7 @@ interface PageGlobals {
 describe('the console in the desktop app', () => {
   let t: TestEngine;
   let e2e: E2eBrowser;
-  let current: ConsolePage | null = null;
+  const pages = pagePerTest(() => e2e);
 
   const engine = (id: string, label: string, url: string): EngineView => ({
     id,
@@ -82,21 +81,13 @@ describe('the console in the desktop app', () => {
   beforeAll(async () => {
     [t, e2e] = await Promise.all([startTestEngine(), launchBrowser()]);
   });
-  afterEach(async () => {
-    const page = current;
-    current = null;
-    if (page) {
-      expectNoProblems(page);
-      await page.close();
-    }
-  });
   afterAll(async () => {
     await e2e?.close();
     await t?.dispose();
   });
 
   const open = async (path = '/', bridge: FakeBridgeData = data) => {
-    current = await openPage(e2e);
+    const current = await pages.open();
     await current.context.addInitScript(installFakeBridge, bridge);
     await current.page.goto(`${t.url}${path}`);
     if (bridge.engines.length > 0) await expectLive(current.page);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { chromiumPath, headlessChromiumArgs } from '../../bench/console/chromium.js';
 
 /**
  * End-to-end tests of the console (docs/console.md): Debian's Chromium driven by Playwright's
@@ -11,7 +12,7 @@ import { expect } from 'vitest';
  * engine on 127.0.0.1. One browser per test file, one fresh context (profile) per test.
  */
 
-export const chromiumPath = process.env.NOCTURNE_CHROMIUM ?? '/usr/bin/chromium';
+export { chromiumPath };
 const consoleIndex = fileURLToPath(new URL('../../dist/renderer/index.html', import.meta.url));
 
 /** Fails loudly (never skips) when what the tests need is not there. */
@@ -44,14 +45,7 @@ export async function launchBrowser(): Promise<E2eBrowser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...headlessChromiumArgs,
       // Fonts and colours as on every machine: the screenshot test compares pixels.
       '--font-render-hinting=none',
       '--force-color-profile=srgb',
@@ -146,4 +140,25 @@ export async function eventually<T>(
     value = await read();
   }
   return value;
+}
+
+/**
+ * One console page per test, checked and closed after it (nothing the page logged as an error,
+ * no CSP violation): call inside a `describe`; `open()` opens the test's page in `browser()`.
+ */
+export function pagePerTest(browser: () => E2eBrowser) {
+  let current: ConsolePage | null = null;
+  afterEach(async () => {
+    const page = current;
+    current = null;
+    if (page) {
+      expectNoProblems(page);
+      await page.close();
+    }
+  });
+  return {
+    open: async (): Promise<ConsolePage> => (current = await openPage(browser())),
+    /** The page of the running test, if it opened one. */
+    current: () => current,
+  };
 }

@@ -1,15 +1,8 @@
 import type { Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { client, type Client } from '../helpers/http.js';
 import { adminToken, startTestEngine, type TestEngine } from '../helpers/testEngine.js';
-import {
-  expectNoProblems,
-  launchBrowser,
-  openPage,
-  signIn,
-  type ConsolePage,
-  type E2eBrowser,
-} from './harness.js';
+import { type E2eBrowser, launchBrowser, pagePerTest, signIn } from './harness.js';
 
 type Clipboardish = { clipboard: { readText(): Promise<string> } };
 
@@ -35,19 +28,11 @@ describe('managing sources, policies and users in the console', () => {
   let t: TestEngine;
   let e2e: E2eBrowser;
   let admin: Client;
-  let current: ConsolePage | null = null;
+  const pages = pagePerTest(() => e2e);
 
   beforeAll(async () => {
     [t, e2e] = await Promise.all([startTestEngine(), launchBrowser()]);
     admin = client(t.url);
-  });
-  afterEach(async () => {
-    const page = current;
-    current = null;
-    if (page) {
-      expectNoProblems(page);
-      await page.close();
-    }
   });
   afterAll(async () => {
     await e2e?.close();
@@ -55,7 +40,7 @@ describe('managing sources, policies and users in the console', () => {
   });
 
   it('sets up a user, a policy and a source through the UI; the curl example opens an alert', async () => {
-    current = await openPage(e2e);
+    const current = await pages.open();
     const { page, context } = current;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: t.url });
     const writes = policyWrites(page);
@@ -165,7 +150,7 @@ describe('managing sources, policies and users in the console', () => {
       email: 'grace@example.com',
       role: 'responder',
     });
-    current = await openPage(e2e);
+    const current = await pages.open();
     const { page } = current;
     await signIn(page, t.url, adminToken);
     await page.goto(`${t.url}/manage/teams`);
@@ -189,7 +174,7 @@ describe('managing sources, policies and users in the console', () => {
       role: 'responder',
     });
     await admin.post(`/api/v1/users/${lin.body.id}/tokens`, { name: 'deploy script' });
-    current = await openPage(e2e);
+    const current = await pages.open();
     const { page } = current;
     await signIn(page, t.url, adminToken);
     await page.goto(`${t.url}/manage/users`);
@@ -228,7 +213,7 @@ describe('managing sources, policies and users in the console', () => {
       name: 'wall',
       role: 'viewer',
     });
-    current = await openPage(e2e);
+    const current = await pages.open();
     const { page } = current;
     await signIn(page, t.url, token.body.token);
     await page.goto(`${t.url}/manage/alert-sources`);

@@ -1,15 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright';
 import { client, type Client } from '../helpers/http.js';
 import { startTestEngine, type TestEngine } from '../helpers/testEngine.js';
-import {
-  expectNoProblems,
-  launchBrowser,
-  openPage,
-  signIn,
-  type ConsolePage,
-  type E2eBrowser,
-} from './harness.js';
+import { type E2eBrowser, launchBrowser, pagePerTest, signIn } from './harness.js';
 
 /** The page's clock: Sunday 29 March 2026, 14:00 in Berlin, the day clocks go forward. */
 const frozenAt = new Date('2026-03-29T12:00:00Z');
@@ -46,7 +39,7 @@ describe('the schedules calendar against a real engine', () => {
   let t: TestEngine;
   let e2e: E2eBrowser;
   let admin: Client;
-  let current: ConsolePage | null = null;
+  const pages = pagePerTest(() => e2e);
   const ids: Record<string, string> = {};
   const tokens: Record<string, string> = {};
   let scheduleId = '';
@@ -100,21 +93,13 @@ describe('the schedules calendar against a real engine', () => {
     expect(schedule.status).toBe(201);
     scheduleId = schedule.body.id;
   });
-  afterEach(async () => {
-    const page = current;
-    current = null;
-    if (page) {
-      expectNoProblems(page);
-      await page.close();
-    }
-  });
   afterAll(async () => {
     await e2e?.close();
     await t?.dispose();
   });
 
   const openAs = async (token: string) => {
-    current = await openPage(e2e);
+    const current = await pages.open();
     await current.page.clock.setFixedTime(frozenAt);
     await signIn(current.page, t.url, token);
     await current.page.getByRole('link', { name: 'Schedules', exact: true }).click();

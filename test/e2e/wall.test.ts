@@ -1,16 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../engine/clock.js';
 import { client } from '../helpers/http.js';
 import { createSource, type TestSource } from '../helpers/ingest.js';
 import { adminToken, startTestEngine, type TestEngine } from '../helpers/testEngine.js';
-import {
-  expectLive,
-  expectNoProblems,
-  launchBrowser,
-  openPage,
-  type ConsolePage,
-  type E2eBrowser,
-} from './harness.js';
+import { type E2eBrowser, expectLive, launchBrowser, pagePerTest } from './harness.js';
 import { compareScreenshot } from './screenshots.js';
 
 /**
@@ -24,7 +17,7 @@ describe('the wall display', () => {
   let t: TestEngine;
   let e2e: E2eBrowser;
   let source: TestSource;
-  let current: ConsolePage | null = null;
+  const pages = pagePerTest(() => e2e);
 
   const post = (summary: string, priority: 'HIGH' | 'LOW') =>
     client(t.url, null).post('/api/events', {
@@ -49,21 +42,13 @@ describe('the wall display', () => {
     }
     clock.set(start + 10 * 60_000);
   });
-  afterEach(async () => {
-    const page = current;
-    current = null;
-    if (page) {
-      expectNoProblems(page);
-      await page.close();
-    }
-  });
   afterAll(async () => {
     await e2e?.close();
     await t?.dispose();
   });
 
   const openWall = async (query: string) => {
-    current = await openPage(e2e);
+    const current = await pages.open();
     const { page } = current;
     await page.clock.setFixedTime(new Date(start + 12 * 60_000 + 30_000));
     await page.goto(`${t.url}/wall?token=${encodeURIComponent(adminToken)}&${query}`);

@@ -8,6 +8,7 @@ import type {
   SocketHandlers,
   SyncSocket,
 } from '../../shared/sync/transport.js';
+import { alert } from './wireFixtures.js';
 
 /** A clock and timers that move only when a test says so. */
 export class FakeScheduler implements Scheduler {
@@ -127,29 +128,9 @@ export class RecordingListener implements SyncListener {
 
 // ── wire fixtures ──
 
+/** An alert as the stream carries it, created at a fixed time (./wireFixtures.ts's with that). */
 export function alertSummary(id: string, more: Partial<AlertSummary> = {}): AlertSummary {
-  return {
-    id,
-    sourceId: '1',
-    alertKey: `key-${id}`,
-    state: 'PENDING',
-    priority: 'HIGH',
-    severity: null,
-    summary: `Alert ${id}`,
-    origin: 'ilert',
-    labels: {},
-    links: [],
-    eventCount: 1,
-    createdAt: '2026-11-28T09:00:00.000Z',
-    updatedAt: '2026-11-28T09:00:00.000Z',
-    lastEventAt: '2026-11-28T09:00:00.000Z',
-    acceptedAt: null,
-    acceptedBy: null,
-    resolvedAt: null,
-    assigneeId: null,
-    maintenanceWindowId: null,
-    ...more,
-  };
+  return alert(id, { createdAt: '2026-11-28T09:00:00.000Z', maintenanceWindowId: null, ...more });
 }
 
 export const serverTime = '2026-11-28T09:00:00.000Z';
