@@ -67,6 +67,8 @@ export function CalendarGrid(props: {
   const selRight = selection
     ? positionPct(Math.max(selection.anchor, selection.current), win.from, win.to)
     : null;
+  /** What every lane of this window shares. */
+  const lane = { from: win.from, to: win.to, timeZone: win.timeZone, userName: props.userName };
 
   return (
     <div
@@ -116,36 +118,27 @@ export function CalendarGrid(props: {
         </div>
       )}
       <div className="cal-grid__lanes">
-        {rendered.layers.map((lane) => (
+        {rendered.layers.map((layer) => (
           <CalendarLane
-            key={lane.layerId}
+            key={layer.layerId}
             kind="layer"
-            label={props.layerNames.get(lane.layerId) ?? lane.layerId}
-            pieces={lane.shifts}
-            from={win.from}
-            to={win.to}
-            timeZone={win.timeZone}
-            userName={props.userName}
+            label={props.layerNames.get(layer.layerId) ?? layer.layerId}
+            pieces={layer.shifts}
+            {...lane}
           />
         ))}
         <CalendarLane
           kind="overrides"
           label="Overrides"
           pieces={rendered.overrides}
-          from={win.from}
-          to={win.to}
-          timeZone={win.timeZone}
-          userName={props.userName}
+          {...lane}
           dragHandlers={overrideDrag.handlers}
         />
         <CalendarLane
           kind="final"
           label="On call (final)"
           pieces={rendered.final}
-          from={win.from}
-          to={win.to}
-          timeZone={win.timeZone}
-          userName={props.userName}
+          {...lane}
           dragHandlers={dragHandlers}
         >
           {selLeft !== null && selRight !== null && (
