@@ -3,6 +3,7 @@ import { NotFoundView } from '../views/notFound/NotFoundView.js';
 import { QueueView } from '../views/queue/QueueView.js';
 import {
   AlertDetailView,
+  AllEnginesView,
   ManageView,
   PlanningView,
   prefetchViews,
@@ -49,6 +50,8 @@ function CurrentView({ route }: { route: Route }) {
       return <SettingsView />;
     case 'planning':
       return <PlanningView />;
+    case 'allEngines':
+      return <AllEnginesView />;
     case 'notFound':
       return <NotFoundView path={route.path} />;
   }

@@ -2,25 +2,10 @@ import type { ReactNode } from 'react';
 import { Notices } from '../components/Notices.js';
 import { StatusPill } from '../components/StatusPill.js';
 import { Link } from './Link.js';
-import type { Route, RouteName } from './routes.js';
+import { visibleSections } from './navSections.js';
 import { useAppStore, useServices } from './services.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { EngineSwitcher } from './EngineSwitcher.js';
-
-const sections: ReadonlyArray<{
-  route: Route;
-  label: string;
-  matches: RouteName[];
-  /** Only in the desktop app (offline planning lives there). */
-  desktopOnly?: boolean;
-}> = [
-  { route: { name: 'alerts' }, label: 'Alerts', matches: ['alerts', 'alert'] },
-  { route: { name: 'schedules' }, label: 'Schedules', matches: ['schedules', 'schedule'] },
-  { route: { name: 'planning' }, label: 'Planning', matches: ['planning'], desktopOnly: true },
-  { route: { name: 'wall' }, label: 'Wall', matches: ['wall'] },
-  { route: { name: 'manage' }, label: 'Manage', matches: ['manage'] },
-  { route: { name: 'settings' }, label: 'Settings', matches: ['settings'] },
-];
 
 /**
  * The console's chrome: navigation, the connection state, who is signed in. In the desktop app:
@@ -30,27 +15,26 @@ export function Shell(props: { children: ReactNode }) {
   const current = useAppStore((s) => s.ui.route.name);
   const userName = useAppStore((s) => s.session.user?.name ?? null);
   const role = useAppStore((s) => s.session.user?.effectiveRole ?? null);
+  const engineCount = useAppStore((s) => s.desktop?.engines.length ?? 0);
   const { session, desktop } = useServices();
   return (
     <div className="shell">
       <header className="shell__header">
         <span className="shell__brand">Nocturne</span>
         <nav className="shell__nav" aria-label="Sections">
-          {sections
-            .filter((section) => desktop || !section.desktopOnly)
-            .map((section) => {
-              const active = section.matches.includes(current);
-              return (
-                <Link
-                  key={section.label}
-                  to={section.route}
-                  className={`shell__nav-link${active ? ' is-active' : ''}`}
-                  aria-current={active ? 'page' : undefined}
-                >
-                  {section.label}
-                </Link>
-              );
-            })}
+          {visibleSections(desktop ? engineCount : null).map((section) => {
+            const active = section.matches.includes(current);
+            return (
+              <Link
+                key={section.label}
+                to={section.route}
+                className={`shell__nav-link${active ? ' is-active' : ''}`}
+                aria-current={active ? 'page' : undefined}
+              >
+                {section.label}
+              </Link>
+            );
+          })}
         </nav>
         <span className="shell__spacer" />
         {desktop && <EngineSwitcher />}

@@ -1,8 +1,10 @@
 import type { NocturneApi } from '../../shared/ipc/ipcContract.js';
 import { browserFrameScheduler } from '../state/frameScheduler.js';
+import { shareEngineSubscriptions } from '../transport/sharedEngineSubscriptions.js';
 import { createAlertActions } from './alertActions.js';
 import { createConsoleStore } from './consoleStore.js';
 import { startDesktopConsole } from './desktopConsole.js';
+import { focusDesktopAlert, type FocusTarget } from './desktopFocus.js';
 import { createDesktopSession } from './desktopSession.js';
 import { saveDesktopSettings } from './desktopSettingsSave.js';
 import { bindDesktopTheme, type ColorSchemeQuery } from './desktopTheme.js';
@@ -23,7 +25,9 @@ function colorSchemeOf(win: Window): ColorSchemeQuery | null {
  */
 export function bootstrapDesktop(win: Window, api: NocturneApi): AppServices {
   const { store } = createConsoleStore(win, { engineUrl: '' });
-  const session = createDesktopSession({ store, api, frames: browserFrameScheduler() });
+  // The engine shown and the All engines view may hold the same engine's stream.
+  const streams = shareEngineSubscriptions(api);
+  const session = createDesktopSession({ store, api: streams, frames: browserFrameScheduler() });
   const desktopConsole = startDesktopConsole({ store, api, session });
   bindDesktopTheme(
     store,
@@ -34,6 +38,7 @@ export function bootstrapDesktop(win: Window, api: NocturneApi): AppServices {
     api,
     engineId: () => session.engineId ?? '',
     selectEngine: (engineId: string) => desktopConsole.selectEngine(engineId),
+    focusAlert: (target: FocusTarget) => focusDesktopAlert(store, session, target),
   };
   // Drafts made offline go out when the engine shown is reachable again (docs/desktop.md).
   startPlanningAutoPush(store, desktop);

@@ -8,6 +8,7 @@ import { lazy } from 'react';
  */
 const loaders = {
   alertDetail: () => import('../views/alertDetail/AlertDetailView.js'),
+  allEngines: () => import('../views/allEngines/AllEnginesView.js'),
   manage: () => import('../views/manage/ManageView.js'),
   planning: () => import('../views/planning/PlanningView.js'),
   schedules: () => import('../views/schedules/SchedulesView.js'),
@@ -18,6 +19,9 @@ const loaders = {
 
 export const AlertDetailView = lazy(async () => ({
   default: (await loaders.alertDetail()).AlertDetailView,
+}));
+export const AllEnginesView = lazy(async () => ({
+  default: (await loaders.allEngines()).AllEnginesView,
 }));
 export const ManageView = lazy(async () => ({ default: (await loaders.manage()).ManageView }));
 export const PlanningView = lazy(async () => ({

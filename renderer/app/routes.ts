@@ -12,6 +12,8 @@ export type Route =
   | { readonly name: 'settings' }
   /** Offline schedule planning: the desktop app's drafts and conflicts (a sentence in a browser). */
   | { readonly name: 'planning' }
+  /** Every engine of the desktop app in one table (a sentence in a browser). */
+  | { readonly name: 'allEngines' }
   | { readonly name: 'notFound'; readonly path: string };
 
 export type RouteName = Route['name'];
@@ -42,6 +44,8 @@ export function parseRoute(path: string): Route {
       return { name: 'settings' };
     case '/planning':
       return { name: 'planning' };
+    case '/all-engines':
+      return { name: 'allEngines' };
     default:
       return { name: 'notFound', path: clean };
   }
@@ -59,6 +63,8 @@ export function routePath(route: Route): string {
       return route.path;
     case 'manage':
       return route.section ? `/manage/${route.section}` : '/manage';
+    case 'allEngines':
+      return '/all-engines';
     default:
       return `/${route.name}`;
   }

@@ -4,6 +4,7 @@ import type { NocturneApi } from '../../shared/ipc/ipcContract.js';
 import type { AppState } from '../state/appState.js';
 import type { AppStore } from '../state/createAppStore.js';
 import type { AlertActions } from './alertActions.js';
+import type { FocusTarget } from './desktopFocus.js';
 import type { SessionController } from './sessionController.js';
 
 /** What views reach besides the store: made once in ../main.tsx, handed down by context. */
@@ -25,6 +26,11 @@ export interface DesktopServices {
   readonly engineId: () => string;
   /** Shows another of the app's engines and remembers the choice; null, or the error sentence. */
   readonly selectEngine: (engineId: string) => Promise<string | null>;
+  /**
+   * Opens an alert of any engine on its own page, as a clicked notification does (switching the
+   * engine shown, not the one remembered). Absent in tests that do not need it.
+   */
+  readonly focusAlert?: (target: FocusTarget) => void;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);
