@@ -19,8 +19,7 @@ const wrappers = new WeakMap<NocturneApi, NocturneApi>();
 
 function countSubscriptions(api: NocturneApi): NocturneApi {
   const holders = new Map<string, number>();
-  return {
-    ...api,
+  const counted: Pick<NocturneApi, 'subscribeEngine' | 'unsubscribeEngine'> = {
     subscribeEngine(args) {
       holders.set(args.engineId, (holders.get(args.engineId) ?? 0) + 1);
       return api.subscribeEngine(args);
@@ -35,4 +34,12 @@ function countSubscriptions(api: NocturneApi): NocturneApi {
       return api.unsubscribeEngine(args);
     },
   };
+  // Every other function is the bridge's own, looked up on it: the bridge need not be a plain
+  // object with enumerable properties (a spread would copy nothing from a proxy).
+  return new Proxy(api, {
+    get: (target, name, receiver) =>
+      name === 'subscribeEngine' || name === 'unsubscribeEngine'
+        ? counted[name]
+        : Reflect.get(target, name, receiver),
+  });
 }
