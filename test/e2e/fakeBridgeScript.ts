@@ -8,6 +8,8 @@ import type {
   PlanningView,
   SignedInUserView,
 } from '../../shared/ipc/ipcViews.js';
+import type { AlertSummary } from '../../shared/domain/alert.js';
+import type { Change } from '../../shared/protocol/changes.js';
 import type { Snapshot } from '../../shared/sync/syncStatus.js';
 
 /** What the page's fake bridge starts with (plain data: it is serialised into the page). */
@@ -44,7 +46,10 @@ type Answer = Promise<{ ok: true; value: unknown } | { ok: false; error: object 
  * the preload's, in memory, so the console takes its desktop path in plain Chromium. It records
  * every request in `window.__bridgeCalls` and lets the test fire events with
  * `window.__bridgeEmit(name, payload)`; with `data.planning`, main's offline planner in memory
- * (see {@link FakePlanningData}), steered with `window.__fakePlanning`. Self-contained:
+ * (see {@link FakePlanningData}), steered with `window.__fakePlanning`. Each engine's stream
+ * starts from `data.snapshots` and keeps what changed since: `window.__fakeEngines.change(engineId,
+ * changes)` sends a change to every holder of that engine's stream (as main forwards the
+ * engine's), and `acceptAlert` / `resolveAlert` change the alert the same way. Self-contained:
  * Playwright sends only its source.
  */
 export function installFakeBridge(data: FakeBridgeData): void {
@@ -239,6 +244,38 @@ export function installFakeBridge(data: FakeBridgeData): void {
       return fail('not_found', 'No such conflict.');
     },
   };
+  // Each engine's stream: its snapshot as of now (the first one's, empty, for an engine added).
+  const streams = new Map<string, Snapshot>(Object.entries(data.snapshots));
+  const streamOf = (engineId: string): Snapshot => {
+    let stream = streams.get(engineId);
+    if (!stream) {
+      stream = { ...Object.values(data.snapshots)[0]!, alerts: [] };
+      streams.set(engineId, stream);
+    }
+    return stream;
+  };
+  /** Main forwarding the engine's next changes (alerts kept in the snapshot; the rest sent). */
+  const change = (engineId: string, changes: readonly Change[]) => {
+    const stream = streamOf(engineId);
+    const alerts = new Map(stream.alerts.map((a) => [a.id, a]));
+    for (const c of changes) if (c.kind === 'alert') alerts.set(c.value.id, c.value);
+    const next = { ...stream, seq: stream.seq + 1, alerts: [...alerts.values()] };
+    streams.set(engineId, next);
+    const event = { type: 'changes', streamId: next.streamId, seq: next.seq, changes };
+    emit('syncEvent', { engineId, event });
+    return next.seq;
+  };
+  const act = (engineId: string, alertId: string, state: 'ACCEPTED' | 'RESOLVED'): Answer => {
+    const current = streamOf(engineId).alerts.find((a) => a.id === alertId);
+    if (!current) return fail('not_found', `No alert ${alertId}.`);
+    const at = new Date().toISOString();
+    const value: AlertSummary =
+      state === 'ACCEPTED'
+        ? { ...current, state, acceptedAt: at, acceptedBy: data.user.id, updatedAt: at }
+        : { ...current, state, resolvedAt: at, updatedAt: at };
+    change(engineId, [{ kind: 'alert', value }]);
+    return ok({ ...value, details: null, customDetails: null, images: [] });
+  };
   const setEngines = (next: EngineView[]) => {
     engines = next;
     emit('enginesChanged', engines);
@@ -248,11 +285,7 @@ export function installFakeBridge(data: FakeBridgeData): void {
     listEngines: () => ok(engines),
     subscribeEngine: ({ engineId }) => {
       setTimeout(() => {
-        // An engine added in the test starts empty.
-        const snapshot = data.snapshots[engineId as string] ?? {
-          ...Object.values(data.snapshots)[0]!,
-          alerts: [],
-        };
+        const snapshot = streamOf(engineId as string);
         emit('syncEvent', { engineId, event: { type: 'snapshot', snapshot } });
         const now = Date.now();
         const status = { status: 'live', since: now, lastLiveAt: now };
@@ -261,6 +294,8 @@ export function installFakeBridge(data: FakeBridgeData): void {
       return ok(null);
     },
     unsubscribeEngine: () => ok(null),
+    acceptAlert: ({ engineId, alertId }) => act(engineId as string, alertId as string, 'ACCEPTED'),
+    resolveAlert: ({ engineId, alertId }) => act(engineId as string, alertId as string, 'RESOLVED'),
     whoAmI: () => ok(data.user),
     getSettings: () => ok(settings),
     updateSettings: ({ patch }) => {
@@ -329,6 +364,10 @@ export function installFakeBridge(data: FakeBridgeData): void {
   page.nocturne = api;
   page.__bridgeCalls = calls;
   page.__bridgeEmit = emit;
+  page.__fakeEngines = {
+    /** The engine's next changes, to every holder of its stream; answers their `seq`. */
+    change,
+  };
   page.__fakePlanning = {
     /** Main reaches the engines again (or no more). */
     setReachable: (value: boolean) => {

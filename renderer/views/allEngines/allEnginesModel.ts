@@ -144,6 +144,9 @@ export function createAllEnginesModel(deps: AllEnginesDeps): AllEnginesModel {
       if (on === withResolved) return;
       withResolved = on;
       for (const feed of feeds.values()) feed.dirty = true;
+      // The checkbox shows the choice at once; the rows follow in the next frame.
+      snapshot = { ...snapshot, withResolved };
+      for (const listener of listeners) listener();
       later();
     },
     act: (kind, row) => {
