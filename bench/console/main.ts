@@ -7,32 +7,15 @@ import { loadavg } from 'node:os';
 import { killChildrenOnSignals } from '../ingest/children.js';
 import { figures, renderTable } from './report.js';
 import { runConsoleBench } from './run.js';
-import { BenchUsageError, benchUsage, parseBenchArgs } from './settings.js';
+import { runBenchCommand } from '../common/benchMain.js';
+import { benchUsage, parseBenchArgs } from './settings.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function main(): Promise<void> {
-  let settings;
-  try {
-    settings = parseBenchArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${benchUsage}`);
-    process.exitCode = 2;
-    return;
-  }
-  if (!settings) {
-    process.stdout.write(benchUsage);
-    return;
-  }
+runBenchCommand('bench:console', benchUsage, parseBenchArgs, async (settings) => {
   killChildrenOnSignals();
   const loadAverage = loadavg()[0] ?? 0;
   const runs = await runConsoleBench(settings, log);
   process.stdout.write(`${renderTable(runs, settings, loadAverage)}\n`);
   process.stdout.write(`${JSON.stringify(figures(runs, settings, loadAverage))}\n`);
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : error}\n`);
-  process.exit(1);
 });

@@ -10,23 +10,12 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { figures, renderTable } from './report.js';
 import { runScenario } from './scenario.js';
-import { BenchUsageError, benchUsage, parseBenchArgs } from './settings.js';
+import { runBenchCommand } from '../common/benchMain.js';
+import { benchUsage, parseBenchArgs } from './settings.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function main(argv: readonly string[]): Promise<number> {
-  let settings;
-  try {
-    settings = parseBenchArgs(argv);
-  } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
-    process.stderr.write(`bench:escalation: ${error.message}\n\n${benchUsage}`);
-    return 2;
-  }
-  if (!settings) {
-    process.stdout.write(benchUsage);
-    return 0;
-  }
+runBenchCommand('bench:escalation', benchUsage, parseBenchArgs, async (settings) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'nocturne-bench-escalation-'));
   log(`data in ${dataDir}${settings.keepData ? ' (kept)' : ''}`);
   try {
@@ -36,16 +25,7 @@ async function main(argv: readonly string[]): Promise<number> {
         `${availableParallelism()} CPUs)\n\n${renderTable(results, settings)}\n\n` +
         `${JSON.stringify(figures(results, settings))}\n`,
     );
-    return 0;
   } finally {
     if (!settings.keepData) rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`bench:escalation: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+});

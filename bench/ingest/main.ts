@@ -22,7 +22,8 @@ import {
 import { createPool } from './loadGenerator.js';
 import { figures, type BenchResults } from './figures.js';
 import { renderTable } from './report.js';
-import { BenchUsageError, benchUsage, parseBenchArgs, type BenchSettings } from './settings.js';
+import { benchUsage, parseBenchArgs, type BenchSettings } from './settings.js';
+import { runBenchCommand } from '../common/benchMain.js';
 import { measureStore } from './storeScenarios.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -84,19 +85,8 @@ async function run(settings: BenchSettings): Promise<BenchResults> {
   }
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let settings;
-  try {
-    settings = parseBenchArgs(argv);
-  } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
-    process.stderr.write(`bench:ingest: ${error.message}\n\n${benchUsage}`);
-    return 2;
-  }
-  if (!settings) {
-    process.stdout.write(benchUsage);
-    return 0;
-  }
+killChildrenOnSignals();
+runBenchCommand('bench:ingest', benchUsage, parseBenchArgs, async (settings) => {
   const results = await run(settings);
   const r = figures(results);
   process.stdout.write(
@@ -104,14 +94,4 @@ async function main(argv: readonly string[]): Promise<number> {
       `${results.cpus} CPUs; load average ${r.loadAverage1mAtStart} at start)\n\n` +
       `${renderTable(results)}\n\n${JSON.stringify(r)}\n`,
   );
-  return 0;
-}
-
-killChildrenOnSignals();
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`bench:ingest: ${(error as Error)?.stack ?? String(error)}\n`);
-    process.exit(1);
-  },
-);
+});
