@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, settingsView } from '../../shared/ipc/desktopSettings.js';
-import type { EngineView } from '../../shared/ipc/ipcViews.js';
 import type { AlertSummary } from '../../shared/domain/alert.js';
 import type { Change } from '../../shared/protocol/changes.js';
-import type { Snapshot } from '../../shared/sync/syncStatus.js';
-import { alert, source, user } from '../helpers/wireFixtures.js';
+import { alert, user } from '../helpers/wireFixtures.js';
 import { startTestEngine, type TestEngine } from '../helpers/testEngine.js';
+import { fakeEngineView, fakeSnapshot } from './fakeBridgeData.js';
 import { installFakeBridge, type FakeBridgeData } from './fakeBridgeScript.js';
 import {
   type ConsolePage,
@@ -28,28 +27,9 @@ type Page = ConsolePage['page'];
 const now = Date.parse('2026-11-28T10:00:00.000Z');
 const at = (minute: string) => `2026-11-28T09:${minute}:00.000Z`;
 
-const engine = (id: string, label: string, url: string): EngineView => ({
-  id,
-  label,
-  kind: id === 'embedded' ? 'embedded' : 'remote',
-  url,
-  status: 'live',
-  problem: null,
-  pendingForMe: 0,
-  pendingOverall: 2,
-});
-const snapshot = (alerts: AlertSummary[], sourceName: string): Snapshot => ({
-  streamId: 'stream-1',
-  seq: 1,
-  serverTime: new Date(now).toISOString(),
-  alerts,
-  alertSources: [source('1', sourceName)],
-  users: [user('1', 'Ada Lovelace')],
-  teams: [],
-  schedules: [],
-  escalationPolicies: [],
-  alertEscalations: [],
-});
+const engine = fakeEngineView;
+const snapshot = (alerts: AlertSummary[], sourceName: string) =>
+  fakeSnapshot(alerts, { sourceName, serverTime: new Date(now).toISOString() });
 
 /**
  * Two engines with different alerts; both have an alert `1` (alert ids are per engine), so only

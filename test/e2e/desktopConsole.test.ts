@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSettings, settingsView } from '../../shared/ipc/desktopSettings.js';
-import type { EngineView } from '../../shared/ipc/ipcViews.js';
 import type { AlertSummary } from '../../shared/domain/alert.js';
-import type { Snapshot } from '../../shared/sync/syncStatus.js';
-import { alert, source, user } from '../helpers/wireFixtures.js';
+import { alert, user } from '../helpers/wireFixtures.js';
 import { startTestEngine, type TestEngine } from '../helpers/testEngine.js';
+import { fakeEngineView, fakeSnapshot } from './fakeBridgeData.js';
 import { installFakeBridge, type FakeBridgeData } from './fakeBridgeScript.js';
 import {
   type ConsolePage,
@@ -34,28 +33,8 @@ describe('the console in the desktop app', () => {
   let e2e: E2eBrowser;
   const pages = pagePerTest(() => e2e);
 
-  const engine = (id: string, label: string, url: string): EngineView => ({
-    id,
-    label,
-    kind: id === 'embedded' ? 'embedded' : 'remote',
-    url,
-    status: 'live',
-    problem: null,
-    pendingForMe: 0,
-    pendingOverall: 2,
-  });
-  const snapshot = (alerts: AlertSummary[]): Snapshot => ({
-    streamId: 'stream-1',
-    seq: 1,
-    serverTime: new Date().toISOString(),
-    alerts,
-    alertSources: [source('1', 'Prometheus')],
-    users: [user('1', 'Ada Lovelace')],
-    teams: [],
-    schedules: [],
-    escalationPolicies: [],
-    alertEscalations: [],
-  });
+  const engine = fakeEngineView;
+  const snapshot = (alerts: AlertSummary[]) => fakeSnapshot(alerts);
   const data: FakeBridgeData = {
     engines: [
       engine('embedded', 'This computer', 'http://127.0.0.1:7070'),

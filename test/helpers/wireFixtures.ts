@@ -1,3 +1,4 @@
+import type { StoredSchedule } from '../../shared/api/schedules.js';
 import type { AlertSummary } from '../../shared/domain/alert.js';
 import type { AlertSource, User } from '../../shared/protocol/messages.js';
 
@@ -55,3 +56,25 @@ export function user(id: string, name: string): User {
     createdAt: '2026-11-20T08:00:00.000Z',
   };
 }
+
+/** Berlin, a daily rotation handing off at 09:00 local (ana, ben, chloe from 1 March), version 3. */
+export const berlinSchedule: StoredSchedule = {
+  id: 'noc',
+  name: 'NOC primary',
+  timeZone: 'Europe/Berlin',
+  version: 3,
+  layers: [
+    {
+      id: 'daily',
+      name: 'Daily',
+      start: '2026-03-01T00:00:00+01:00',
+      end: null,
+      userIds: ['ana', 'ben', 'chloe'],
+      rotation: { anchor: '2026-03-01T09:00:00+01:00', turn: { unit: 'days', length: 1 } },
+      restrictions: [],
+    },
+  ],
+  overrides: [],
+  createdAt: '2026-03-01T00:00:00.000Z',
+  updatedAt: '2026-03-01T00:00:00.000Z',
+};

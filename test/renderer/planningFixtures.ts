@@ -1,5 +1,6 @@
 import type { StoredSchedule } from '../../shared/api/schedules.js';
 import type { ConflictView, DraftView, PlanningView } from '../../shared/ipc/ipcViews.js';
+import { berlinSchedule } from '../helpers/wireFixtures.js';
 import { user } from './fixtures.js';
 
 /** The offline copy the planning tests share: one Berlin schedule, three users. */
@@ -7,26 +8,7 @@ import { user } from './fixtures.js';
 export const users = [user('ana', 'Ana'), user('ben', 'Ben'), user('chloe', 'Chloe')];
 
 /** Berlin, a daily rotation handing off at 09:00 local (Ana, Ben, Chloe), at version 3. */
-export const berlin: StoredSchedule = {
-  id: 'noc',
-  name: 'NOC primary',
-  timeZone: 'Europe/Berlin',
-  version: 3,
-  layers: [
-    {
-      id: 'daily',
-      name: 'Daily',
-      start: '2026-03-01T00:00:00+01:00',
-      end: null,
-      userIds: ['ana', 'ben', 'chloe'],
-      rotation: { anchor: '2026-03-01T09:00:00+01:00', turn: { unit: 'days', length: 1 } },
-      restrictions: [],
-    },
-  ],
-  overrides: [],
-  createdAt: '2026-03-01T00:00:00.000Z',
-  updatedAt: '2026-03-01T00:00:00.000Z',
-};
+export const berlin: StoredSchedule = berlinSchedule;
 
 export function copyOf(more: Partial<PlanningView> = {}): PlanningView {
   return {

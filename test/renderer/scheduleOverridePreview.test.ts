@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { berlinSchedule } from '../helpers/wireFixtures.js';
 import type { Schedule } from '../../shared/schedule/index.js';
 import { onCallAt } from '../../shared/schedule/index.js';
 import { calendarWindow } from '../../renderer/views/schedules/calendarWindow.js';
@@ -24,21 +25,7 @@ const at = (iso: string) => Date.parse(iso);
 
 /** Berlin, a daily rotation handing off at 09:00 local: Ana, Ben, Chloe (Ana on 1 March). */
 const berlin: Schedule = {
-  id: 'noc',
-  name: 'NOC primary',
-  timeZone: 'Europe/Berlin',
-  version: 3,
-  layers: [
-    {
-      id: 'daily',
-      name: 'Daily',
-      start: '2026-03-01T00:00:00+01:00',
-      end: null,
-      userIds: ['ana', 'ben', 'chloe'],
-      rotation: { anchor: '2026-03-01T09:00:00+01:00', turn: { unit: 'days', length: 1 } },
-      restrictions: [],
-    },
-  ],
+  ...berlinSchedule,
   overrides: [
     {
       id: 'ovr-1',
