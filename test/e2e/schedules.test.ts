@@ -301,6 +301,203 @@ describe('the schedules calendar against a real engine', () => {
     );
   });
 
+  /** Dev's override on Sunday 29 March 13:00–19:00 Berlin, made over REST; its id. */
+  const takeDevsAfternoon = async () => {
+    const before = (await admin.get(`/api/v1/schedules/${scheduleId}`)).body;
+    const taken = await admin.post(`/api/v1/schedules/${scheduleId}/overrides`, {
+      start: '2026-03-29T13:00:00+02:00',
+      end: '2026-03-29T19:00:00+02:00',
+      userId: ids.dev,
+      version: before.version,
+    });
+    expect(taken.status).toBe(201);
+    return taken.body.override.id as string;
+  };
+  const deleteAllOverrides = async () => {
+    for (;;) {
+      const stored = (await admin.get(`/api/v1/schedules/${scheduleId}`)).body;
+      const first = stored.overrides[0];
+      if (!first) return;
+      const gone = await admin.delete(
+        `/api/v1/schedules/${scheduleId}/overrides/${first.id}?version=${stored.version}`,
+      );
+      expect(gone.status).toBe(200);
+    }
+  };
+  const openSunday = async () => {
+    const page = await openAs(tokens.ben!);
+    await page.locator('.schedule-card__name', { hasText: 'NOC Berlin' }).click();
+    await page.getByRole('button', { name: 'Day', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('calendar-title').textContent())
+      .toBe('Sunday 29 March 2026');
+    return page;
+  };
+  /** The focused element's override id and range (nulls when it is not an override's block). */
+  const focusedOverride = async (page: Page) => {
+    const [focused] = await page.locator(':focus').evaluateAll((elements) =>
+      elements.map((e) => ({
+        id: e.getAttribute('data-override-id'),
+        start: e.getAttribute('data-start'),
+        end: e.getAttribute('data-end'),
+      })),
+    );
+    return focused ?? { id: null, start: null, end: null };
+  };
+
+  it('moves and resizes an override with the keyboard; Escape cancels, Enter saves', async () => {
+    await deleteAllOverrides();
+    const overrideId = await takeDevsAfternoon();
+    const page = await openSunday();
+    expect(await page.getByTestId('calendar-override-keys').textContent()).toContain(
+      '← → move 15 min',
+    );
+    const block = page.locator(`[data-lane="overrides"] [data-override-id="${overrideId}"]`);
+    await block.focus();
+    await page.keyboard.press('ArrowRight');
+    const status = page.getByTestId('calendar-keyboard-status');
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        'Override for Dev Dogwood moved to Sun 29 Mar 13:15 – 19:15 (not saved): Enter to save, Escape to cancel.',
+      );
+    // The key moved the override, not the page; the moved block keeps the focus.
+    expect(await page.getByTestId('calendar-title').textContent()).toBe('Sunday 29 March 2026');
+    await expect.poll(async () => (await focusedOverride(page)).id).toBe('(draft)');
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(() => status.textContent())
+      .toBe('Change cancelled: the override for Dev Dogwood stays Sun 29 Mar 13:00 – 19:00.');
+    await expect.poll(async () => (await focusedOverride(page)).id).toBe(overrideId);
+    expect(await page.locator('[data-draft="true"]').count()).toBe(0);
+
+    // An hour later (4 × 15 min in the day view), then the end an hour further.
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 4; i += 1) await page.keyboard.press('Shift+ArrowRight');
+    await expect
+      .poll(() => status.textContent())
+      .toBe(
+        'Override for Dev Dogwood resized to Sun 29 Mar 14:00 – 21:00 (not saved): Enter to save, Escape to cancel.',
+      );
+    expect(await page.getByLabel('Start', { exact: true }).inputValue()).toBe('2026-03-29T14:00');
+    expect(await page.getByLabel('End', { exact: true }).inputValue()).toBe('2026-03-29T21:00');
+    expect(await finalUserAt(page, '2026-03-29T13:30:00+02:00')).toMatchObject({
+      userId: ids.ben,
+    });
+    expect(await finalUserAt(page, '2026-03-29T20:30:00+02:00')).toMatchObject({
+      userId: ids.dev,
+      draft: true,
+    });
+    expect(await onCallAt('2026-03-29T13:30:00+02:00')).toBe(ids.dev);
+
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByTestId('override-status').textContent())
+      .toBe('Override changed.');
+    expect(await onCallAt('2026-03-29T13:30:00+02:00')).toBe(ids.ben);
+    expect(await onCallAt('2026-03-29T20:30:00+02:00')).toBe(ids.dev);
+    const stored = (await admin.get(`/api/v1/schedules/${scheduleId}`)).body;
+    expect(stored.overrides).toMatchObject([
+      { start: '2026-03-29T14:00:00+02:00', end: '2026-03-29T21:00:00+02:00', userId: ids.dev },
+    ]);
+    // The saved override, as the stream brought it, has the focus: keys go on from there.
+    await expect
+      .poll(() => focusedOverride(page))
+      .toEqual({
+        id: stored.overrides[0].id,
+        start: '2026-03-29T12:00:00.000Z',
+        end: '2026-03-29T19:00:00.000Z',
+      });
+    await deleteAllOverrides();
+  });
+
+  it('explains a 409 when someone else changed the override meanwhile, and loses nothing', async () => {
+    await deleteAllOverrides();
+    const overrideId = await takeDevsAfternoon();
+    const page = await openSunday();
+    const block = page.locator(`[data-lane="overrides"] [data-override-id="${overrideId}"]`);
+    await block.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect
+      .poll(() => page.getByTestId('calendar-keyboard-status').textContent())
+      .toContain('moved to Sun 29 Mar 13:30 – 19:30');
+
+    // Meanwhile another operator changes it over REST (the API's change: delete, then create).
+    const before = (await admin.get(`/api/v1/schedules/${scheduleId}`)).body;
+    const deleted = await admin.delete(
+      `/api/v1/schedules/${scheduleId}/overrides/${overrideId}?version=${before.version}`,
+    );
+    expect(deleted.status).toBe(200);
+    const theirs = await admin.post(`/api/v1/schedules/${scheduleId}/overrides`, {
+      start: '2026-03-29T10:00:00+02:00',
+      end: '2026-03-29T12:00:00+02:00',
+      userId: ids.chloe,
+      version: deleted.body.version,
+    });
+    expect(theirs.status).toBe(201);
+    const theirId = theirs.body.override.id as string;
+    // The stream brings their change: the calendar shows it under the pending draft.
+    await page
+      .locator(`[data-lane="overrides"] [data-override-id="${theirId}"]`)
+      .waitFor({ state: 'attached' });
+
+    await page.locator('[data-lane="overrides"] [data-override-id="(draft)"]').press('Enter');
+    const status = page.getByTestId('override-status');
+    await expect.poll(() => status.getAttribute('data-kind')).toBe('conflict');
+    expect(await status.textContent()).toBe(
+      'Not saved: someone else changed this schedule after you began changing this override, so nothing was changed. The calendar now shows the schedule as it is, with your change as a preview: check it and save again, or cancel it (Escape, or "Discard draft").',
+    );
+    expect(await page.getByTestId('override-gone').textContent()).toContain(
+      'saving adds your change as a new override',
+    );
+    // The browser logs the refused request; that one is expected (the harness fails on others).
+    const problems = pages.current()!.problems;
+    const refused =
+      'console error: Failed to load resource: the server responded with a status of 409 (Conflict)';
+    expect(problems).toEqual([refused]);
+    problems.splice(0, 1);
+    // Nothing lost: the engine has their change only; the console still has the draft.
+    const stored = (await admin.get(`/api/v1/schedules/${scheduleId}`)).body;
+    expect(stored.overrides).toMatchObject([{ id: theirId, userId: ids.chloe }]);
+    expect(await page.getByLabel('Start', { exact: true }).inputValue()).toBe('2026-03-29T13:30');
+    expect(await finalUserAt(page, '2026-03-29T11:00:00+02:00')).toMatchObject({
+      userId: ids.chloe,
+      draft: false,
+    });
+    expect(await finalUserAt(page, '2026-03-29T15:00:00+02:00')).toMatchObject({
+      userId: ids.dev,
+      draft: true,
+    });
+
+    // Saved again, the change is added as a new override (theirs is gone); then the calendar
+    // shows exactly what the engine has.
+    await page.locator('[data-lane="overrides"] [data-override-id="(draft)"]').press('Enter');
+    await expect
+      .poll(() => page.getByTestId('override-status').textContent())
+      .toBe('Override saved.');
+    const after = (await admin.get(`/api/v1/schedules/${scheduleId}`)).body;
+    expect(after.overrides).toMatchObject([
+      { id: theirId, userId: ids.chloe },
+      { start: '2026-03-29T13:30:00+02:00', end: '2026-03-29T19:30:00+02:00', userId: ids.dev },
+    ]);
+    await expect.poll(() => page.locator('[data-draft="true"]').count()).toBe(0);
+    const lane = await page
+      .locator('[data-lane="overrides"] .cal-block[data-override-id]')
+      .evaluateAll((blocks) =>
+        blocks.map((b) => [
+          b.getAttribute('data-override-id'),
+          b.getAttribute('data-start'),
+          b.getAttribute('data-end'),
+        ]),
+      );
+    expect(lane).toEqual([
+      [theirId, '2026-03-29T08:00:00.000Z', '2026-03-29T10:00:00.000Z'],
+      [after.overrides[1].id, '2026-03-29T11:30:00.000Z', '2026-03-29T17:30:00.000Z'],
+    ]);
+    await deleteAllOverrides();
+  });
+
   it('is read-only for a viewer token, and says why', async () => {
     const page = await openAs(tokens.wall!);
     await page.locator('.schedule-card__name', { hasText: 'NOC Berlin' }).click();

@@ -1,9 +1,12 @@
-import { useState, type PointerEvent } from 'react';
+import { useId, useState, type PointerEvent } from 'react';
 import type { RenderedSchedule } from '../../../shared/schedule/index.js';
 import { CalendarLane } from './CalendarLane.js';
 import { dayLengthLabel, hourTicks, type CalendarWindow } from './calendarWindow.js';
 import { instantAt, positionPct, snapMinutes, snapToLocal } from './laneLayout.js';
+import type { TimeRange } from './overrideDrag.js';
+import { overrideKeysHelp } from './overrideKeyboard.js';
 import { useOverrideDrag, type DraggableOverride, type OverrideChange } from './useOverrideDrag.js';
+import { useOverrideKeyboard } from './useOverrideKeyboard.js';
 import { formatHourMinute } from './zonedTime.js';
 
 interface Drag {
@@ -16,7 +19,8 @@ interface Drag {
  * 23-hour day is narrower), a lane per layer, the overrides lane and the final lane, the "now"
  * line and the offset changes. A pointer drag on the final lane selects a range (snapped to the
  * wall clock) for a new override; one on an override's block in the overrides lane moves it or,
- * from an edge, resizes it (./useOverrideDrag.ts).
+ * from an edge, resizes it (./useOverrideDrag.ts); keys do the same on a focused override's
+ * block (./useOverrideKeyboard.ts), listed under the grid, the pending change said aloud.
  */
 export function CalendarGrid(props: {
   window: CalendarWindow;
@@ -27,11 +31,32 @@ export function CalendarGrid(props: {
   onSelectRange: ((start: number, end: number) => void) | null;
   findOverride: (id: string) => DraggableOverride | null;
   onChangeOverride: ((change: OverrideChange) => void) | null;
+  /** Enter on the draft's block: save it as the form's button does. */
+  onSaveOverride: () => void;
+  /** Escape on the draft's block: discard it. */
+  onCancelOverride: () => void;
+  /** Page to the window holding `at` (a change moved out of view by keys). */
+  onReveal: (at: number) => void;
+  /** The draft the calendar previews (complete), and the saved override it replaces. */
+  draft: TimeRange | null;
+  draftReplaces: string | null;
 }) {
   const { window: win, rendered } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
+  const keysId = useId();
   const nowPct = positionPct(props.now, win.from, win.to);
   const overrideDrag = useOverrideDrag(win, props.findOverride, props.onChangeOverride);
+  const overrideKeys = useOverrideKeyboard({
+    win,
+    find: props.findOverride,
+    onChange: props.onChangeOverride,
+    onSave: props.onSaveOverride,
+    onCancel: props.onCancelOverride,
+    onReveal: props.onReveal,
+    userName: props.userName,
+    draft: props.draft,
+    replaces: props.draftReplaces,
+  });
 
   const instantOf = (event: PointerEvent<HTMLDivElement>) => {
     const rect = event.currentTarget.getBoundingClientRect();
@@ -132,7 +157,12 @@ export function CalendarGrid(props: {
           label="Overrides"
           pieces={rendered.overrides}
           {...lane}
-          dragHandlers={overrideDrag.handlers}
+          dragHandlers={
+            props.onChangeOverride
+              ? { ...overrideDrag.handlers, ...overrideKeys.handlers }
+              : undefined
+          }
+          overrideDescribedBy={props.onChangeOverride ? keysId : undefined}
         />
         <CalendarLane
           kind="final"
@@ -174,6 +204,24 @@ export function CalendarGrid(props: {
           )}
         </div>
       </div>
+      {props.onChangeOverride && (
+        <p className="cal-keys" id={keysId} data-testid="calendar-override-keys">
+          <span className="cal-keys__title">Override keys (Tab to an override):</span>
+          {overrideKeysHelp(win.view).map(({ keys, does }) => (
+            <span key={keys} className="cal-keys__item">
+              <kbd>{keys}</kbd> {does}
+            </span>
+          ))}
+        </p>
+      )}
+      <p
+        className="cal-keyboard-status"
+        role="status"
+        aria-live="polite"
+        data-testid="calendar-keyboard-status"
+      >
+        {overrideKeys.announcement}
+      </p>
     </div>
   );
 }

@@ -18,6 +18,8 @@ export function CalendarLane(props: {
    * drags that move or resize one.
    */
   dragHandlers?: HTMLAttributes<HTMLDivElement> | undefined;
+  /** The element listing the keys that move an override's block (the overrides lane, editable). */
+  overrideDescribedBy?: string | undefined;
   children?: ReactNode;
 }) {
   const blocks = layoutLane(props.pieces, props.from, props.to);
@@ -37,6 +39,8 @@ export function CalendarLane(props: {
           const draft = isDraftPiece(block);
           const who = block.userId === null ? 'nobody on call' : props.userName(block.userId);
           const text = `${who}${draft ? ' (preview, not saved)' : ''} · ${range}`;
+          const overrideId =
+            block.source?.kind === 'override' ? block.source.overrideId : undefined;
           return (
             <div
               key={block.key}
@@ -53,9 +57,8 @@ export function CalendarLane(props: {
               data-start={new Date(block.start).toISOString()}
               data-end={new Date(block.end).toISOString()}
               data-draft={draft ? 'true' : undefined}
-              data-override-id={
-                block.source?.kind === 'override' ? block.source.overrideId : undefined
-              }
+              data-override-id={overrideId}
+              aria-describedby={overrideId ? props.overrideDescribedBy : undefined}
             >
               <span className="cal-block__text">{who}</span>
             </div>

@@ -51,9 +51,15 @@ export function OverrideForm(props: {
       <h2>{replacing ? 'Change an override' : 'Take a shift (override)'}</h2>
       <p className="override-form__hint">
         {replacing
-          ? `Changing the override of ${props.userName(replacing.userId)}, ${formatRange(Date.parse(replacing.start), Date.parse(replacing.end), timeZone)}: drag its block or its edges in the overrides lane, or change the times (${timeZone} wall clock). Saving replaces it.`
-          : `Drag across the final lane, or fill in the times (${timeZone} wall clock). Drag an override in the overrides lane to move it, or its edges to resize it.`}
+          ? `Changing the override of ${props.userName(replacing.userId)}, ${formatRange(Date.parse(replacing.start), Date.parse(replacing.end), timeZone)}: drag its block or its edges in the overrides lane, move it with the arrow keys there, or change the times (${timeZone} wall clock). Saving replaces it.`
+          : `Drag across the final lane, or fill in the times (${timeZone} wall clock). Drag an override in the overrides lane to move it, or its edges to resize it; or focus it there and use the arrow keys.`}
       </p>
+      {fields?.replaces && !replacing && !saving && (
+        <p className="override-form__problem" data-testid="override-gone">
+          The override you were changing is no longer in the schedule (someone else deleted or
+          replaced it): saving adds your change as a new override.
+        </p>
+      )}
       <div className="override-form__fields">
         <div className="field">
           <label className="field__label" htmlFor={`${id}-start`}>

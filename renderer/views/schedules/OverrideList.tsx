@@ -4,7 +4,7 @@ import { formatRange } from './zonedTime.js';
 
 /**
  * The schedule's overrides that end after `since`, soonest first, each with "Change" (into the
- * form: the keyboard's way to move or resize one) and "Delete".
+ * form: another way to move or resize one, by typing its times) and "Delete".
  */
 export function OverrideList(props: {
   overrides: readonly Override[];

@@ -10,7 +10,7 @@ import { calendarWindow, stepAnchor, viewerTimeZone, type CalendarView } from '.
 import { OverrideForm } from './OverrideForm.js';
 import { OverrideList } from './OverrideList.js';
 import { overrideToDrag } from './overrideDrag.js';
-import { draftOverrideId, renderCalendar } from './overridePreview.js';
+import { draftOverrideId, draftProblem, renderCalendar } from './overridePreview.js';
 import { completeDraft, useOverrideEditor } from './useOverrideEditor.js';
 import { useUserNames } from './useUserNames.js';
 import './schedules.css';
@@ -65,6 +65,8 @@ export function ScheduleCalendarView(props: { id: string }) {
   const canEdit = roleAllows(role, 'responder');
   const layerNames = new Map(schedule.layers.map((layer) => [layer.id, layer.name]));
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    // An override's block took the key (./useOverrideKeyboard.ts).
+    if (event.defaultPrevented) return;
     const target = event.target as HTMLElement;
     if (target.closest('input, select, textarea, form')) return;
     const action = calendarKeyAction(event);
@@ -129,6 +131,14 @@ export function ScheduleCalendarView(props: { id: string }) {
           }
           findOverride={(id) => overrideToDrag(id, schedule.overrides, draft, draftOverrideId)}
           onChangeOverride={canEdit ? (change) => editor.drag(change) : null}
+          onSaveOverride={() => {
+            if (editor.state.kind === 'saving') return;
+            if (draft && !draftProblem(draft, new Set(users.map((u) => u.id)))) void editor.save();
+          }}
+          onCancelOverride={editor.discard}
+          onReveal={setAnchor}
+          draft={draft}
+          draftReplaces={draft?.replaces ?? null}
         />
       )}
       <div className="schedule-view__panels">

@@ -15,6 +15,13 @@ export type SaveState =
 export const conflictMessage =
   'Someone else changed this schedule while you were editing, so your override was not saved. The calendar now shows their change; your draft is kept: check the preview and save again.';
 
+/**
+ * A 409 on changing (moving or resizing) an override: the delete was refused, so nothing changed.
+ * The editor then bases the draft on the schedule as it is now (./useOverrideEditor.ts).
+ */
+export const changeConflictMessage =
+  'Not saved: someone else changed this schedule after you began changing this override, so nothing was changed. The calendar now shows the schedule as it is, with your change as a preview: check it and save again, or cancel it (Escape, or "Discard draft").';
+
 export const deleteConflictMessage =
   'Someone else changed this schedule meanwhile, so the override was not deleted. The calendar now shows their change: delete it again if it is still there.';
 
@@ -64,20 +71,22 @@ export interface ReplaceOutcome {
 
 /**
  * Changes (moves or resizes) override `overrideId` to `draft`: the API has no change of an
- * override, so it is deleted, based on the version held, and the draft created on the version
- * that answer carries. A 409 on the delete changes nothing. Should the create then fail, the old
- * override is gone: the state says so and the draft stays, to be saved as a new override.
+ * override, so it is deleted, based on `baseVersion` (the version the change was begun on;
+ * the schedule's by default), and the draft created on the version that answer carries. A 409
+ * on the delete changes nothing. Should the create then fail, the old override is gone: the
+ * state says so and the draft stays, to be saved as a new override.
  */
 export async function replaceOverride(
   transport: ScheduleTransport,
   schedule: StoredSchedule,
   overrideId: string,
   draft: OverrideDraft,
+  baseVersion: number = schedule.version,
 ): Promise<ReplaceOutcome> {
-  const removed = await transport.deleteOverride(schedule.id, overrideId, schedule.version);
+  const removed = await transport.deleteOverride(schedule.id, overrideId, baseVersion);
   if (!removed.ok) {
     if (isConflict(removed.error))
-      return { state: { kind: 'conflict', message: conflictMessage }, deleted: false };
+      return { state: { kind: 'conflict', message: changeConflictMessage }, deleted: false };
     return { state: { kind: 'error', message: removed.error.message }, deleted: false };
   }
   const saved = await saveOverrideDraft(transport, removed.value, draft);

@@ -15,6 +15,12 @@ export interface DraftFields {
   readonly userId: string;
   /** The override this draft changes (dragged, or "Change" in the list); null for a new one. */
   readonly replaces?: string | null;
+  /**
+   * The schedule version the change of `replaces` was begun on: saving deletes it at that
+   * version, so a change someone else made meanwhile answers 409 instead of being overwritten.
+   * Null once a 409 was shown: the next try is based on the schedule the calendar shows then.
+   */
+  readonly baseVersion?: number | null;
 }
 
 const emptyDraft: DraftFields = { start: null, end: null, userId: '', replaces: null };
@@ -50,16 +56,28 @@ export function useOverrideEditor(scheduleId: string) {
     setState((s) => (s.kind === 'saved' ? { kind: 'idle' } : s));
   }, []);
 
-  /** A drag's step: the draft takes the range; dragging the draft keeps what it replaces. */
+  const heldVersion = useCallback(
+    () => store.getState().entities.schedules.get(scheduleId)?.version ?? null,
+    [scheduleId, store],
+  );
+
+  /**
+   * A drag's or a key's step: the draft takes the range; moving the draft keeps what it replaces.
+   * Taking a saved override notes the version it was taken on.
+   */
   const drag = useCallback(
-    (change: { start: number; end: number; userId: string; replaces: string | null }) =>
-      edit({
-        start: change.start,
-        end: change.end,
-        userId: change.userId,
-        ...(change.replaces ? { replaces: change.replaces } : {}),
-      }),
-    [edit],
+    (change: { start: number; end: number; userId: string; replaces: string | null }) => {
+      setDraft((current) => {
+        const base = current ?? emptyDraft;
+        const taken =
+          change.replaces && change.replaces !== base.replaces
+            ? { replaces: change.replaces, baseVersion: heldVersion() }
+            : {};
+        return { ...base, start: change.start, end: change.end, userId: change.userId, ...taken };
+      });
+      setState((s) => (s.kind === 'saved' ? { kind: 'idle' } : s));
+    },
+    [heldVersion],
   );
 
   /** "Change" in the list: the override into the form, to be moved or resized there. */
@@ -70,10 +88,11 @@ export function useOverrideEditor(scheduleId: string) {
         end: Date.parse(override.end),
         userId: override.userId,
         replaces: override.id,
+        baseVersion: heldVersion(),
       });
       setState({ kind: 'idle' });
     },
-    [],
+    [heldVersion],
   );
 
   const discard = useCallback(() => {
@@ -87,13 +106,30 @@ export function useOverrideEditor(scheduleId: string) {
     const transport = session.transport;
     if (!complete || !schedule || !transport) return;
     setState({ kind: 'saving' });
-    if (complete.replaces) {
-      const outcome = await replaceOverride(transport, schedule, complete.replaces, complete);
+    const base = draft?.baseVersion ?? null;
+    const replaced = complete.replaces
+      ? schedule.overrides.some((o) => o.id === complete.replaces)
+      : false;
+    // After a 409 the operator saw the schedule as it is: the override changed may be gone by
+    // then, and the draft is saved as a new one (the form says so).
+    if (complete.replaces && (replaced || base !== null)) {
+      const outcome = await replaceOverride(
+        transport,
+        schedule,
+        complete.replaces,
+        complete,
+        base ?? schedule.version,
+      );
       if (outcome.state.kind === 'saved') setDraft(null);
-      else if (outcome.deleted) setDraft((d) => d && { ...d, replaces: null });
+      else if (outcome.deleted) setDraft((d) => d && { ...d, replaces: null, baseVersion: null });
+      else if (outcome.state.kind === 'conflict') setDraft((d) => d && { ...d, baseVersion: null });
       return setState(outcome.state);
     }
-    const next = await saveOverrideDraft(transport, schedule, complete);
+    const next = await saveOverrideDraft(transport, schedule, {
+      start: complete.start,
+      end: complete.end,
+      userId: complete.userId,
+    });
     if (next.kind === 'saved') setDraft(null);
     setState(next);
   }, [draft, scheduleId, session, store]);
