@@ -1,7 +1,8 @@
 import type { NocturneApi } from '../../shared/ipc/ipcContract.js';
 import type { AppStore } from '../state/createAppStore.js';
 import type { DesktopState } from '../state/desktopSlice.js';
-import { chooseEngine } from './desktopEngines.js';
+import type { Route } from './routes.js';
+import { chooseEngine, opensOnAllEngines } from './desktopEngines.js';
 import { focusDesktopAlert } from './desktopFocus.js';
 import { desktopErrorSentence, saveDesktopSettings } from './desktopSettingsSave.js';
 import type { DesktopSession } from './desktopSession.js';
@@ -51,6 +52,20 @@ export function startDesktopConsole(deps: {
     api.onNotificationsPaused((pause) => setDesktop({ pause })),
   ];
 
+  // The page the window opened on, before any request answered.
+  const openedOn = store.getState().ui.route;
+  /**
+   * The settings' `engines.view` at start: `all` with two engines or more opens All engines
+   * instead of the queue — only when the window opened on the queue and nothing navigated since
+   * (a link, a clicked notification or the operator's own click wins).
+   */
+  const openAllEnginesIfSet = (route: Route) => {
+    const { desktop, ui, navigate } = store.getState();
+    if (route.name !== 'alerts' || ui.route !== route) return;
+    if (opensOnAllEngines(desktop?.settings?.engines.view, desktop?.engines.length ?? 0))
+      navigate({ name: 'allEngines' }, 'replace');
+  };
+
   const ready = (async () => {
     const [info, settings, engines, pause] = await Promise.all([
       api.getAppInfo({}),
@@ -64,6 +79,7 @@ export function startDesktopConsole(deps: {
     if (engines.ok) setDesktop({ engines: engines.value });
     started = true;
     reconcile();
+    openAllEnginesIfSet(openedOn);
     if (!engines.ok) {
       const message = desktopErrorSentence(engines.error, 'The app’s engines could not be read');
       store.getState().setSession({ error: { code: engines.error.code, message } });

@@ -1,3 +1,4 @@
+import type { DesktopSettingsView } from '../../shared/ipc/desktopSettings.js';
 import type { EngineView } from '../../shared/ipc/ipcViews.js';
 
 /**
@@ -35,4 +36,19 @@ export function engineStatusText(engine: EngineView): string {
 export function engineOptionLabel(engine: EngineView): string {
   const pending = engine.pendingOverall > 0 ? ` · ${engine.pendingOverall} pending` : '';
   return `${engine.label} — ${engineStatusText(engine)}${pending}`;
+}
+
+/** The settings' `engines.view`: what the console opens on. */
+export type EnginesViewSetting = DesktopSettingsView['engines']['view'];
+
+/**
+ * Whether the console opens on the All engines view rather than the shown engine's queue: the
+ * setting says `all` and the app has two engines or more (with one, All engines is that queue
+ * again, and the view is not in the nav).
+ */
+export function opensOnAllEngines(
+  view: EnginesViewSetting | undefined,
+  engineCount: number,
+): boolean {
+  return view === 'all' && engineCount >= 2;
 }

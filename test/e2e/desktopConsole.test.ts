@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultSettings, settingsView } from '../../shared/ipc/desktopSettings.js';
+import {
+  applySettingsPatch,
+  defaultSettings,
+  settingsView,
+} from '../../shared/ipc/desktopSettings.js';
 import type { AlertSummary } from '../../shared/domain/alert.js';
 import { alert, user } from '../helpers/wireFixtures.js';
 import { startTestEngine, type TestEngine } from '../helpers/testEngine.js';
@@ -40,7 +44,8 @@ describe('the console in the desktop app', () => {
       engine('embedded', 'This computer', 'http://127.0.0.1:7070'),
       engine('remote-paris', 'Paris NOC', 'https://paris.example.com'),
     ],
-    settings: settingsView(defaultSettings()),
+    // Opens on one engine's queue (the default, `all`, opens All engines with two engines).
+    settings: settingsView(applySettingsPatch(defaultSettings(), { engines: { view: 'one' } })),
     snapshots: {
       embedded: snapshot([alert('1', { summary: 'Disk full on db-1' }), alert('2')]),
       'remote-paris': snapshot([alert('7', { summary: 'Paris probe failing' })]),
@@ -169,6 +174,30 @@ describe('the console in the desktop app', () => {
       ]),
     );
     expect(await page.getByRole('button', { name: /Sign out/ }).count()).toBe(0);
+  });
+
+  it('opens on All engines when the setting says all, and the settings view chooses', async () => {
+    const page = await open('/', { ...data, settings: settingsView(defaultSettings()) });
+    await page.getByTestId('all-engines').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/all-engines');
+    expect(await page.getByTestId('engine-switcher').inputValue()).toBe('embedded');
+
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    const openOn = page.getByRole('radiogroup', { name: 'Open on' });
+    expect(await openOn.getByRole('radio', { name: /^All engines/ }).isChecked()).toBe(true);
+    await openOn.getByRole('radio', { name: /^One engine/ }).check();
+    await eventually(
+      () => calls(page),
+      (list) => list.some((c) => JSON.stringify(c).includes('"view":"one"')),
+    );
+    expect(await calls(page)).toContainEqual([
+      'updateSettings',
+      { patch: { engines: { view: 'one' } } },
+    ]);
+    expect(await openOn.getByRole('radio', { name: /^One engine/ }).isChecked()).toBe(true);
   });
 
   it('with no engine says why, and shows the remote engine added there', async () => {

@@ -135,6 +135,32 @@ export function installFakeBridge(data: FakeBridgeData): void {
       setCopy(engineId!, { drafts: [...copy.drafts, draft] });
       return ok(draft);
     },
+    draftScheduleEdit: ({ engineId, scheduleId, baseVersion, schedule }) => {
+      const copy = copyOf(engineId as string);
+      if (!copy.schedules.some((s) => s.id === scheduleId))
+        return fail('not_found', 'That schedule is not in the offline copy.');
+      // As main keeps it: the PUT body, without the version and the stored times.
+      const {
+        version: _v,
+        createdAt: _c,
+        updatedAt: _u,
+        problems: _p,
+        ...payload
+      } = schedule as Record<string, unknown>;
+      const draft: DraftView = {
+        id: `draft-${++serial}`,
+        engineId: engineId as string,
+        scheduleId: scheduleId as string,
+        kind: 'schedule',
+        baseVersion: Number(baseVersion),
+        payload,
+        createdAt: new Date().toISOString(),
+        state: 'pending',
+        problem: null,
+      };
+      setCopy(engineId as string, { drafts: [...copy.drafts, draft] });
+      return ok(draft);
+    },
     discardDraft: ({ draftId }) => {
       const found = findDraft(draftId);
       if (!found) return fail('not_found', 'No such draft.');

@@ -294,6 +294,72 @@ describe('offline planning in the desktop console', () => {
     await page.getByRole('button', { name: 'Push drafts now (2 pending)' }).waitFor();
   });
 
+  it('drafts a layer change: rotation reordered by keyboard, turns, a restriction; on the copy’s version', async () => {
+    const page = await open('/planning');
+    const form = page.getByRole('form', { name: 'Draft a layer change' });
+    await form.getByLabel('Schedule').selectOption({ label: 'NOC primary (version 3)' });
+    const rotation = form.getByRole('list', { name: 'Rotation' });
+    expect(await rotation.getByRole('listitem').allTextContents()).toEqual([
+      'Ana↑↓Remove',
+      'Ben↑↓Remove',
+      'Chloe↑↓Remove',
+    ]);
+    // Ben to the top with the keyboard: the focus follows him (up is then disabled: down).
+    await form.getByRole('button', { name: 'Move Ben up' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await rotation.getByRole('listitem').allTextContents()).toEqual([
+      'Ben↑↓Remove',
+      'Ana↑↓Remove',
+      'Chloe↑↓Remove',
+    ]);
+    expect(
+      await form
+        .getByRole('button', { name: 'Move Ben down' })
+        .evaluate((button) => button === button.ownerDocument.activeElement),
+    ).toBe(true);
+    await form.getByText('Ben moved to position 1 of 3.').waitFor({ state: 'attached' });
+
+    await form.getByLabel('Turn length').fill('0');
+    await form.getByRole('button', { name: 'Draft layer change' }).click();
+    await form.getByText('A turn lasts a whole number of days, at least 1.').waitFor();
+    expect(await sent(page, 'draftScheduleEdit')).toEqual([]);
+
+    await form.getByLabel('Turn length').fill('2');
+    await form.getByRole('button', { name: 'Add a restriction' }).click();
+    await form.getByLabel('Restriction 1: closes at').fill('18:00');
+    await form.getByRole('button', { name: 'Draft layer change' }).click();
+    await page.getByText('Layer change drafted: it is queued until the next push.').waitFor();
+    expect(await sent(page, 'draftScheduleEdit')).toEqual([
+      {
+        engineId: 'embedded',
+        scheduleId: 'noc',
+        baseVersion: 3,
+        schedule: {
+          name: 'NOC primary',
+          timeZone: 'Europe/Berlin',
+          layers: [
+            {
+              ...noc.layers[0],
+              userIds: ['ben', 'ana', 'chloe'],
+              rotation: { anchor: '2026-03-01T09:00:00+01:00', turn: { unit: 'days', length: 2 } },
+              restrictions: [{ kind: 'daily', start: '09:00', end: '18:00' }],
+            },
+          ],
+        },
+      },
+    ]);
+    await page.getByRole('heading', { name: 'Drafts (5)' }).waitFor();
+    const mine = draftRow(page, 'layer "Daily" users: Ana, Ben, Chloe → Ben, Ana, Chloe');
+    expect(await mine.getAttribute('data-state')).toBe('pending');
+    expect(await mine.locator('.planning__badge').textContent()).toBe('pending');
+    expect(await mine.textContent()).toContain('based on version 3');
+    expect(await mine.textContent()).toContain(
+      'layer "Daily" rotation: turns of 1 day from Sun 1 Mar 09:00 → turns of 2 days from Sun 1 Mar 09:00',
+    );
+    expect(await form.getByTestId('planning-layer-problems').count()).toBe(0);
+    await page.getByRole('button', { name: 'Push drafts now (2 pending)' }).waitFor();
+  });
+
   it('shows conflicts side by side; keeps mine; a conflict resolved elsewhere goes too', async () => {
     const page = await open('/planning');
     await page.getByRole('heading', { name: 'Conflicts (2)' }).waitFor();

@@ -72,6 +72,56 @@ describe('bootstrapDesktop', () => {
   });
 });
 
+describe('the settings’ engines.view at start', () => {
+  const start = async (
+    path: string,
+    view: 'all' | 'one',
+    engines = [engineView('embedded'), engineView('remote-paris')],
+  ) => {
+    const fake = fakeDesktopApi({ engines, settings: { engines: { view } } });
+    const { win } = fakeWindow(path);
+    const replaced: unknown[] = [];
+    win.history.replaceState = (_state, _title, url) => void replaced.push(url);
+    const services = bootstrapDesktop(win, fake.api);
+    await settle();
+    await settle();
+    return { services, fake, replaced };
+  };
+
+  it('all, with two engines: opens All engines instead of the queue', async () => {
+    const { services, fake, replaced } = await start('/', 'all');
+    expect(services.store.getState().ui.route).toEqual({ name: 'allEngines' });
+    expect(replaced).toContain('/all-engines');
+    // The engine shown behind it is still the remembered or default one, and nothing is saved.
+    expect(services.desktop?.engineId()).toBe('embedded');
+    expect(fake.callsOf('updateSettings')).toEqual([]);
+  });
+
+  it('one, or all with a single engine: the queue', async () => {
+    const one = await start('/', 'one');
+    expect(one.services.store.getState().ui.route).toEqual({ name: 'alerts' });
+    const single = await start('/', 'all', [engineView('embedded')]);
+    expect(single.services.store.getState().ui.route).toEqual({ name: 'alerts' });
+  });
+
+  it('a window opened on another page stays there', async () => {
+    const { services } = await start('/planning', 'all');
+    expect(services.store.getState().ui.route).toEqual({ name: 'planning' });
+  });
+
+  it('a page chosen before the engines were known stays chosen', async () => {
+    const fake = fakeDesktopApi({
+      engines: [engineView('embedded'), engineView('remote-paris')],
+      settings: { engines: { view: 'all' } },
+    });
+    const services = bootstrapDesktop(fakeWindow('/').win, fake.api);
+    services.store.getState().navigate({ name: 'schedules' });
+    await settle();
+    await settle();
+    expect(services.store.getState().ui.route).toEqual({ name: 'schedules' });
+  });
+});
+
 describe('the theme follows the desktop setting, and the other way round', () => {
   it('maps system to the operating system’s scheme', () => {
     expect(rendererTheme('system', true)).toBe('dark');

@@ -157,7 +157,10 @@ describe('a clicked notification', () => {
   });
 
   it('of an engine removed meanwhile is a notice, not a wrong alert', async () => {
-    const { fake, store, session } = await start({ engines: three });
+    const { fake, store, session } = await start({
+      engines: three,
+      settings: { engines: { view: 'one' } },
+    });
     fake.emit('focusAlert', { engineId: 'remote-gone', alertId: '3' });
     await settle();
     expect(session.engineId).toBe('embedded');

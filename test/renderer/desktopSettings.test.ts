@@ -3,6 +3,7 @@ import {
   chooseEngine,
   engineOptionLabel,
   engineStatusText,
+  opensOnAllEngines,
 } from '../../renderer/app/desktopEngines.js';
 import {
   desktopErrorSentence,
@@ -18,6 +19,8 @@ import {
   dedupPatch,
   desktopThemes,
   embeddedEnabledPatch,
+  engineViewChoices,
+  engineViewPatch,
   notificationToggles,
   reopenWallsPatch,
   startAtLoginPatch,
@@ -70,6 +73,14 @@ describe('each settings control sends one field', () => {
       enabled: false,
       port: 7070,
     });
+  });
+
+  it('open on: one engine or all engines, saved as engines.view', () => {
+    expect(defaultSettings().engines.view).toBe('all');
+    expect(engineViewChoices.map((c) => c.view)).toEqual(['one', 'all']);
+    expect(engineViewPatch('one')).toEqual({ engines: { view: 'one' } });
+    const one = applied(engineViewPatch('one')).engines;
+    expect(one).toMatchObject({ view: 'one', selectedEngineId: null, embedded: { enabled: true } });
   });
 
   it('a save puts main’s answer in the store, or returns the sentence', async () => {
@@ -138,6 +149,14 @@ describe('engines in words and the choice', () => {
     expect(chooseEngine(engines, 'remote-gone', 'embedded')?.id).toBe('embedded');
     expect(chooseEngine(engines, null, 'remote-gone')?.id).toBe('embedded');
     expect(chooseEngine([], 'remote-a', 'embedded')).toBeNull();
+  });
+
+  it('opens on All engines only when the setting says all and there are two engines', () => {
+    expect(opensOnAllEngines('all', 2)).toBe(true);
+    expect(opensOnAllEngines('all', 1)).toBe(false);
+    expect(opensOnAllEngines('all', 0)).toBe(false);
+    expect(opensOnAllEngines('one', 3)).toBe(false);
+    expect(opensOnAllEngines(undefined, 3)).toBe(false);
   });
 
   it('labels an engine with its state and pending count', () => {

@@ -3,6 +3,7 @@ import { useAppStore, useServices, type DesktopServices } from '../../app/servic
 import { Placeholder } from '../../components/Placeholder.js';
 import { ConflictList } from './ConflictList.js';
 import { DraftList } from './DraftList.js';
+import { LayerDraftForm } from './LayerDraftForm.js';
 import { OverrideDraftForm } from './OverrideDraftForm.js';
 import { PlanningHeader } from './PlanningHeader.js';
 import { startPlanningAutoPush } from './planningAutoPush.js';
@@ -65,6 +66,7 @@ function PlanningBody(props: { desktop: DesktopServices; engineId: string }) {
           <ConflictList copy={copy} busy={planning.busy} onResolve={planning.resolve} />
           <DraftList copy={copy} busy={planning.busy} onDiscard={planning.discard} />
           <OverrideDraftForm copy={copy} busy={planning.busy} onDraft={planning.draftOverride} />
+          <LayerDraftForm copy={copy} busy={planning.busy} onDraft={planning.draftScheduleEdit} />
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { User } from '../../../shared/domain/user.js';
 import type { DraftView, PlanningView } from '../../../shared/ipc/ipcViews.js';
 import { isKnownTimeZone } from '../../../shared/schedule/scheduleModel.js';
 import { formatRange } from '../schedules/zonedTime.js';
+import { describeScheduleEdit } from './scheduleEditText.js';
 
 /** The payload of an override draft (main/planning/offlinePlanner.ts): the POST body. */
 const OverridePayload = z.object({ start: z.string(), end: z.string(), userId: z.string() });
@@ -73,12 +74,8 @@ function whatItDoes(
   scheduleName: string,
   userName: (userId: string) => string,
 ): string {
-  if (draft.kind === 'schedule') {
-    const renamed = (draft.payload as { name?: unknown } | null)?.name;
-    return typeof renamed === 'string' && schedule && renamed !== schedule.name
-      ? `edit of ${scheduleName} (renamed to "${renamed}")`
-      : `edit of ${scheduleName}`;
-  }
+  if (draft.kind === 'schedule')
+    return describeScheduleEdit(draft.payload, schedule, scheduleName, userName);
   const override = overridePayload(draft.payload);
   if (!override) return 'an override this version of the app cannot read';
   return `override: ${describeOverride(override, displayZone(schedule), userName)}`;

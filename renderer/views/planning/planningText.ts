@@ -68,3 +68,17 @@ export function refreshFailureSentence(
   if (isUnreachable(error)) return `The engine could not be reached. ${kept}`;
   return `${planningErrorSentence(error, 'Not refreshed')} ${kept}`;
 }
+
+/**
+ * A draft main refused as a sentence. Main's argument check answers
+ * `draftScheduleEdit: schedule.layers.0.userIds: <the schema's sentence>`: the sentence comes
+ * first and the field after it, in brackets, for whoever reports it.
+ */
+export function draftRefusalSentence(error: IpcError): string {
+  const parts = /^\w+: (?:([\w.]+): )?(.+)$/s.exec(error.message.trim());
+  if (error.code !== 'invalid_argument' || !parts)
+    return planningErrorSentence(error, 'Not drafted');
+  const [, field, reason] = parts as unknown as [string, string | undefined, string];
+  const sentence = /[.!?]$/.test(reason) ? reason : `${reason}.`;
+  return `Not drafted: the desktop app refused it. ${sentence}${field ? ` (${field})` : ''}`;
+}

@@ -4,6 +4,7 @@ import type { ConflictView, IpcResult, PlanningView } from '../../../shared/ipc/
 import type { DesktopServices } from '../../app/services.js';
 import { pushDraftsOnce } from './planningPush.js';
 import {
+  draftRefusalSentence,
   isUnreachable,
   planningErrorSentence,
   pushReportSentence,
@@ -137,10 +138,28 @@ export function usePlanning(
     const answer = await run('draft', () => api.draftOverride(args));
     if (answer.ok)
       setNotice({ tone: 'info', text: 'Override drafted: it is queued until the next push.' });
-    return answer.ok ? null : planningErrorSentence(answer.error, 'Not drafted');
+    return answer.ok ? null : draftRefusalSentence(answer.error);
   };
 
-  return { planning, loadError, notice, busy, refresh, push, discard, resolve, draftOverride };
+  const draftScheduleEdit = async (args: RequestArgs<'draftScheduleEdit'>) => {
+    const answer = await run('draft-layer', () => api.draftScheduleEdit(args));
+    if (answer.ok)
+      setNotice({ tone: 'info', text: 'Layer change drafted: it is queued until the next push.' });
+    return answer.ok ? null : draftRefusalSentence(answer.error);
+  };
+
+  return {
+    planning,
+    loadError,
+    notice,
+    busy,
+    refresh,
+    push,
+    discard,
+    resolve,
+    draftOverride,
+    draftScheduleEdit,
+  };
 }
 
 export type Planning = ReturnType<typeof usePlanning>;

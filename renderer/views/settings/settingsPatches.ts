@@ -1,4 +1,5 @@
 import type { SettingsPatch, Theme } from '../../../shared/ipc/desktopSettings.js';
+import type { EnginesViewSetting } from '../../app/desktopEngines.js';
 
 /**
  * What each control of the desktop settings view sends to `updateSettings` (the shared
@@ -47,4 +48,15 @@ export const desktopThemes: ReadonlyArray<{ readonly theme: Theme; readonly labe
   { theme: 'system', label: 'As the system' },
   { theme: 'dark', label: 'Dark' },
   { theme: 'light', label: 'Light' },
+];
+
+export const engineViewPatch = (view: EnginesViewSetting): SettingsPatch => ({ engines: { view } });
+
+/** What the console opens on (the settings' `engines.view`), in the order shown. */
+export const engineViewChoices: ReadonlyArray<{
+  readonly view: EnginesViewSetting;
+  readonly label: string;
+}> = [
+  { view: 'one', label: 'One engine: the queue of the engine shown last' },
+  { view: 'all', label: 'All engines: every engine’s open alerts in one table (with two or more)' },
 ];
