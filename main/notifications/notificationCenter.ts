@@ -51,8 +51,10 @@ export class NotificationCenter {
     return pauseView(this.pause, this.now());
   }
 
+  /** Also closes what is still on screen waiting for a click: do not disturb means that too. */
   pauseFor(minutes: 30 | 60 | null): PauseView {
     this.setPause(pauseFor(minutes, this.now()));
+    this.deps.notifier.closeAll();
     return this.pauseView;
   }
 
@@ -61,8 +63,10 @@ export class NotificationCenter {
     return this.pauseView;
   }
 
+  /** At quit: nothing a click could focus is left on screen, and no notify-send behind us. */
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.deps.notifier.closeAll();
   }
 
   private setPause(state: PauseState): void {

@@ -1,5 +1,15 @@
+import { execFile, spawn } from 'node:child_process';
 import nodeNotifier from 'node-notifier';
+import {
+  createLinuxNotifier,
+  supportsActions,
+  type LinuxNotifier,
+  type SpawnNotifySend,
+} from './linuxNotifier.js';
 import type { OsNotification } from './notificationDecision.js';
+import { cleanText } from './notificationText.js';
+
+export { cleanText };
 
 /** What we use of node-notifier (injected by tests). */
 export interface NotifierBackend {
@@ -19,16 +29,19 @@ export interface OsNotifierOptions {
   readonly iconPath: string | null;
   readonly platform?: NodeJS.Platform;
   readonly backend?: NotifierBackend;
-  /** The user clicked it (macOS, Windows; notify-send on Linux reports no clicks). */
+  /**
+   * Linux: whether the installed notify-send takes `--action` (asked once, at the first
+   * notification). Default: `notify-send --help`. Tests inject it.
+   */
+  readonly probeActions?: () => Promise<boolean>;
+  /** Linux with actions: starts notify-send (tests inject it). */
+  readonly spawnNotifySend?: SpawnNotifySend;
+  /**
+   * The user clicked it: macOS and Windows (node-notifier), and Linux where notify-send has
+   * `--action` and the notification server supports actions (linuxNotifier.ts).
+   */
   readonly onClick?: (notification: OsNotification) => void;
   readonly onError?: (message: string) => void;
-}
-
-/** Alert texts come from monitoring tools: no control characters, bounded length. */
-export function cleanText(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const flat = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /**
@@ -67,12 +80,32 @@ export function notifierOptions(
 }
 
 export interface OsNotifier {
+  /** Resolves once the notification is handed to the OS; a click is reported later. */
   show(notification: OsNotification): Promise<void>;
+  /**
+   * Closes what still waits for a click and ends its processes (pause, quit). A no-op where
+   * node-notifier shows notifications: it keeps nothing running that we own.
+   */
+  closeAll(): void;
 }
 
-export function createOsNotifier(options: OsNotifierOptions): OsNotifier {
-  const backend: NotifierBackend = options.backend ?? (nodeNotifier as unknown as NotifierBackend);
-  const platform = options.platform ?? process.platform;
+/** `notify-send --help` lists `--action` (libnotify 0.7.10+); false when it cannot run. */
+export function probeNotifySendActions(): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile('notify-send', ['--help'], { timeout: 5_000 }, (error, stdout) =>
+      resolve(!error && supportsActions(String(stdout))),
+    );
+  });
+}
+
+const spawnNotifySend: SpawnNotifySend = (args) =>
+  spawn('notify-send', [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+
+function createNodeNotifier(
+  options: OsNotifierOptions,
+  backend: NotifierBackend,
+  platform: NodeJS.Platform,
+): OsNotifier {
   return {
     show(notification) {
       return new Promise((resolve) => {
@@ -90,6 +123,41 @@ export function createOsNotifier(options: OsNotifierOptions): OsNotifier {
           },
         );
       });
+    },
+    closeAll: () => undefined,
+  };
+}
+
+/**
+ * node-notifier on macOS and Windows, and on Linux where notify-send has no `--action`; the Linux
+ * notifier with click-to-focus (linuxNotifier.ts) where it has. The probe runs once, at the first
+ * notification, so that starting the app runs nothing.
+ */
+export function createOsNotifier(options: OsNotifierOptions): OsNotifier {
+  const backend: NotifierBackend = options.backend ?? (nodeNotifier as unknown as NotifierBackend);
+  const platform = options.platform ?? process.platform;
+  const fallback = createNodeNotifier(options, backend, platform);
+  if (platform !== 'linux' && !platform.endsWith('bsd')) return fallback;
+  let chosen: Promise<OsNotifier> | null = null;
+  let linux: LinuxNotifier | null = null;
+  const choose = () =>
+    (chosen ??= (options.probeActions ?? probeNotifySendActions)().then((actions) => {
+      if (!actions) return fallback;
+      linux = createLinuxNotifier({
+        appName: options.appName,
+        iconPath: options.iconPath,
+        spawn: options.spawnNotifySend ?? spawnNotifySend,
+        onClick: options.onClick,
+        onError: options.onError,
+      });
+      return linux;
+    }));
+  return {
+    async show(notification) {
+      await (await choose()).show(notification);
+    },
+    closeAll() {
+      linux?.closeAll();
     },
   };
 }
