@@ -1,3 +1,4 @@
+import { measuredLoads } from './unwatchedMount.js';
 import type { ConsoleRun } from './scenario.js';
 import type { ConsoleBenchSettings } from './settings.js';
 
@@ -22,10 +23,11 @@ export function renderTable(
   const rows: Array<[string, (run: ConsoleRun) => string, string]> = [
     ['alerts loaded (webhook batches)', (r) => `${r.alerts} in ${ms(r.loadAlertsMs)}`, ''],
     [
-      'mount time (no debugger attached)',
+      `mount time (no debugger attached, median of ${measuredLoads})`,
       (r) => `${ms(r.unwatched.mountMs)} ${mark(r.unwatched.mountMs <= targets.mountMs)}`,
       '≤ 200 ms',
     ],
+    ['  each load', (r) => r.unwatched.mountsMs.map((m) => Math.round(m)).join(' '), ''],
     [
       '  of which: page loaded (DOMContentLoaded) at',
       (r) => ms(r.unwatched.domContentLoadedMs),
@@ -87,6 +89,7 @@ export function figures(
   for (const r of runs) {
     const at = `At${r.alerts}`;
     result[`mountMs${at}`] = round(r.unwatched.mountMs);
+    result[`mountMinMs${at}`] = round(Math.min(...r.unwatched.mountsMs));
     result[`domContentLoadedMs${at}`] = round(r.unwatched.domContentLoadedMs);
     result[`streamLiveMs${at}`] = round(r.unwatched.liveMs);
     result[`mountWithDevToolsMs${at}`] = round(r.mountMs);

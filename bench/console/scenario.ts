@@ -91,7 +91,7 @@ export async function runOne(
     const afterMount = await readProbe(page);
     const mountMs = afterMount.mountMs!;
     const longTasksDuringMount = afterMount.longTasks.length;
-    log('  opening the queue in a Chromium no debugger watches (twice: warm-up, measured)…');
+    log('  opening the queue in a Chromium no debugger watches (3 loads: 2 warm-ups, measured)…');
     const unwatched = await unwatchedMount(
       engine.url,
       adminToken,

@@ -1,4 +1,5 @@
 import type { AlertSummary } from '../../shared/domain/alert.js';
+import { alertRow } from '../../shared/protocol/alertRows.js';
 import type { Change } from '../../shared/protocol/changes.js';
 
 /** The entity lists of a snapshot besides alerts and their escalations (part 0 carries them). */
@@ -33,23 +34,34 @@ export interface LiveViewSeed {
   readonly entities: { readonly [L in EntityList]: ReadonlyArray<{ readonly id: string }> };
 }
 
+/** An alert as snapshots send it: its object (protocol 1) and its row (protocol 2, UTF-8). */
+export interface AlertEntry {
+  readonly json: string;
+  readonly row: Buffer;
+}
+
 interface ResolvedEntry {
-  json: string;
+  entry: AlertEntry;
   readonly resolvedAt: string;
+}
+
+function alertEntry(alert: AlertSummary, json: string): AlertEntry {
+  return { json, row: Buffer.from(JSON.stringify(alertRow(alert))) };
 }
 
 /**
  * What a console's snapshot shows (docs/protocol.md, "Snapshots"), kept up to date from the
  * durable commits instead of read from the store for every console: the open alerts, the
  * `resolvedLimit` most recently resolved, the escalation of each, and every other entity — each
- * as its JSON text, so a snapshot is string joins. A console that stayed connected would hold
- * the same state (the changes carry whole entities), which is what makes this correct.
+ * as its JSON text, so a snapshot is string joins (alerts also as their protocol 2 row, UTF-8
+ * encoded, so a part is one buffer copy). A console that stayed connected would hold the same
+ * state (the changes carry whole entities), which is what makes this correct.
  *
- * Memory: about the JSON size of the live set (≈ 0.5 kB per open alert).
+ * Memory: about the JSON size of the live set, ≈ 0.9 kB per open alert (object and row).
  */
 export class LiveView {
   private seqNow: number;
-  private readonly open = new Map<string, string>();
+  private readonly open = new Map<string, AlertEntry>();
   /** Insertion order = resolve order: the first is the least recently resolved. */
   private readonly resolved = new Map<string, ResolvedEntry>();
   private readonly escalations = new Map<string, string>();
@@ -65,9 +77,10 @@ export class LiveView {
     const resolved: AlertSummary[] = [];
     for (const alert of seed.alerts) {
       if (alert.state === 'RESOLVED') resolved.push(alert);
-      else this.open.set(alert.id, JSON.stringify(alert));
+      else this.open.set(alert.id, alertEntry(alert, JSON.stringify(alert)));
     }
-    for (const alert of resolved.reverse()) this.putResolved(alert, JSON.stringify(alert));
+    for (const alert of resolved.reverse())
+      this.putResolved(alert, alertEntry(alert, JSON.stringify(alert)));
     for (const escalation of seed.alertEscalations)
       this.escalations.set(escalation.alertId, JSON.stringify(escalation));
     for (const list of entityLists) {
@@ -111,15 +124,18 @@ export class LiveView {
     for (const id of escalated ?? []) if (!this.has(id)) this.escalations.delete(id);
   }
 
-  /** The alerts' JSON texts in snapshot order: open by id, then the most recently resolved first. */
-  alertTexts(): string[] {
-    const texts = [...this.open.values()];
+  /**
+   * The alerts in snapshot order — open by id, then the most recently resolved first — as their
+   * JSON objects (protocol 1) and rows (protocol 2).
+   */
+  alertEntries(): AlertEntry[] {
+    const entries = [...this.open.values()];
     const resolved = [...this.resolved.values()];
-    for (let i = resolved.length - 1; i >= 0; i -= 1) texts.push(resolved[i]!.json);
-    return texts;
+    for (let i = resolved.length - 1; i >= 0; i -= 1) entries.push(resolved[i]!.entry);
+    return entries;
   }
 
-  /** The ids in the same order as {@link alertTexts}. */
+  /** The ids in the same order as {@link alertEntries}. */
   alertIds(): string[] {
     return [...this.open.keys(), ...[...this.resolved.keys()].reverse()];
   }
@@ -137,18 +153,19 @@ export class LiveView {
   }
 
   private putAlert(alert: AlertSummary, json: string): void {
+    const entry = alertEntry(alert, json);
     if (alert.state !== 'RESOLVED') {
-      this.open.set(alert.id, json); // a new alert has the highest id: last, as in id order
+      this.open.set(alert.id, entry); // a new alert has the highest id: last, as in id order
       return;
     }
     this.open.delete(alert.id);
-    this.putResolved(alert, json);
+    this.putResolved(alert, entry);
   }
 
-  private putResolved(alert: AlertSummary, json: string): void {
+  private putResolved(alert: AlertSummary, entry: AlertEntry): void {
     const known = this.resolved.get(alert.id);
     if (known) {
-      known.json = json; // a later change to a resolved alert keeps its place
+      known.entry = entry; // a later change to a resolved alert keeps its place
       return;
     }
     const resolvedAt = alert.resolvedAt ?? '';
@@ -164,7 +181,7 @@ export class LiveView {
         return;
       }
     }
-    this.resolved.set(alert.id, { json, resolvedAt });
+    this.resolved.set(alert.id, { entry, resolvedAt });
     while (this.resolved.size > this.resolvedLimit) {
       const [evicted] = this.resolved.keys();
       this.resolved.delete(evicted!);

@@ -1,5 +1,10 @@
 import type { WebSocket } from 'ws';
-import { CloseCode, HelloMessage, type ErrorMessage } from '../../shared/protocol/messages.js';
+import {
+  CloseCode,
+  HelloMessage,
+  protocolOf,
+  type ErrorMessage,
+} from '../../shared/protocol/messages.js';
 import type { Principal } from '../auth/authenticate.js';
 import type { StreamEntry } from './history.js';
 
@@ -86,10 +91,13 @@ export class StreamClient {
     this.phase = 'syncing';
   }
 
-  /** Sends one whole message now (snapshot parts, resumed), bypassing coalescing. */
-  sendRaw(text: string): void {
+  /**
+   * Sends one whole message now (snapshot parts, resumed), bypassing coalescing: a string, or
+   * its UTF-8 bytes (sent as a text frame all the same).
+   */
+  sendRaw(text: string | Buffer): void {
     if (this.phase === 'closed') return;
-    this.ws.send(text);
+    this.ws.send(text, { binary: false });
     this.lastSentAt = Date.now();
   }
 
@@ -218,18 +226,30 @@ export class StreamClient {
       );
       return;
     }
+    // The version of the subprotocol the engine selected: the hello must name it (or 1).
+    const protocol = protocolOf(this.ws.protocol);
     let hello: HelloMessage;
     try {
       if (isBinary) throw new Error('binary frame');
       hello = HelloMessage.parse(JSON.parse(text));
+      if (hello.protocol > protocol) throw new Error('a version the engine did not select');
     } catch {
       this.fail(
         CloseCode.protocolError,
         'protocol_error',
-        'The first message must be {"type":"hello","protocol":1} (with "resume" to resume).',
+        `The first message must be {"type":"hello","protocol":${protocol}} (with "resume" to resume).`,
       );
       return;
     }
+    this.hello(hello);
+  }
+
+  /** The console said its hello in the URL (protocol 2): no hello message may follow. */
+  helloFromUrl(hello: HelloMessage): void {
+    if (this.phase === 'hello') this.hello(hello);
+  }
+
+  private hello(hello: HelloMessage): void {
     clearTimeout(this.helloTimer);
     this.host.greet(this, hello);
   }

@@ -4,6 +4,8 @@ import {
   CloseCode,
   type HelloMessage,
   type NotificationMessage,
+  protocolOf,
+  type ProtocolVersion,
 } from '../../shared/protocol/messages.js';
 import type { Principal } from '../auth/authenticate.js';
 import type { EngineMetrics } from '../metrics/engineMetrics.js';
@@ -83,10 +85,16 @@ export class StreamHub implements StreamClientHost {
     return this.clients.size;
   }
 
-  attach(ws: WebSocket, principal: Principal): void {
+  /**
+   * A console connected. `helloInUrl`: it said its hello in the URL (`?hello=snapshot`), which
+   * protocol 2 honours: the snapshot goes out now.
+   */
+  attach(ws: WebSocket, principal: Principal, helloInUrl = false): void {
     const client = new StreamClient(ws, principal, this);
     this.clients.add(client);
     this.metrics.streamClients.set(this.clients.size);
+    if (helloInUrl && protocolOf(ws.protocol) === 2)
+      client.helloFromUrl({ type: 'hello', protocol: 2 });
   }
 
   detach(client: StreamClient, reason: string | null): void {
@@ -109,7 +117,7 @@ export class StreamHub implements StreamClientHost {
         return;
       }
     }
-    void this.sendSnapshot(client);
+    void this.sendSnapshot(client, hello.protocol);
   }
 
   /** Closes every connection (engine shutdown) and stops. */
@@ -167,13 +175,14 @@ export class StreamHub implements StreamClientHost {
     for (const client of this.clients) client.deliver(entries);
   }
 
-  private async sendSnapshot(client: StreamClient): Promise<void> {
+  private async sendSnapshot(client: StreamClient, protocol: ProtocolVersion): Promise<void> {
     let snapshot: FrozenSnapshot;
     try {
       snapshot = freezeSnapshot(
         await this.liveView(),
         this.streamId,
         this.options.snapshotPartAlerts,
+        protocol,
       );
     } catch (error) {
       client.fail(

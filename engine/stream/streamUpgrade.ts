@@ -2,7 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { ApiErrorBody } from '../../shared/api/errors.js';
-import { STREAM_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../../shared/protocol/messages.js';
+import {
+  HELLO_IN_URL,
+  STREAM_SUBPROTOCOLS,
+  TOKEN_SUBPROTOCOL_PREFIX,
+} from '../../shared/protocol/messages.js';
 import { authenticate, bearerToken, requireRole } from '../auth/authenticate.js';
 import type { TokenUsage } from '../auth/tokenUsage.js';
 import { EngineError } from '../errors.js';
@@ -70,13 +74,15 @@ export function createUpgradeHandler(deps: {
     noServer: true,
     maxPayload: 64 * 1024,
     perMessageDeflate: false,
+    // The newest protocol version the console offers (docs/protocol.md, "Versions").
     handleProtocols: (protocols) =>
-      protocols.has(STREAM_SUBPROTOCOL) ? STREAM_SUBPROTOCOL : false,
+      [STREAM_SUBPROTOCOLS[2], STREAM_SUBPROTOCOLS[1]].find((p) => protocols.has(p)) ?? false,
   });
   return {
     handle(req, socket, head) {
       socket.on('error', () => socket.destroy());
-      const path = (req.url ?? '').split('?')[0];
+      const [path, query = ''] = (req.url ?? '').split('?');
+      const helloInUrl = query.split('&').includes(HELLO_IN_URL);
       if (path !== STREAM_PATH) {
         refuse(
           socket,
@@ -109,7 +115,9 @@ export function createUpgradeHandler(deps: {
         })
         .then(
           (principal) =>
-            wss.handleUpgrade(req, socket, head, (ws) => deps.hub.attach(ws, principal)),
+            wss.handleUpgrade(req, socket, head, (ws) =>
+              deps.hub.attach(ws, principal, helloInUrl),
+            ),
           (error: unknown) =>
             refuse(
               socket,

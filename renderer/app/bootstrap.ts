@@ -5,6 +5,7 @@ import { createSessionController } from './sessionController.js';
 import { browserFrameScheduler } from '../state/frameScheduler.js';
 import { createBrowserTransport } from '../transport/browserTransport.js';
 import { loadCredentials, takeTokenFromUrl } from '../transport/credentials.js';
+import { takeEarlyStream } from '../transport/earlyStreamHandoff.js';
 
 /**
  * Wires the console together in a browser: the store (./consoleStore.ts), the session (stored
@@ -16,14 +17,19 @@ export function bootstrapBrowser(win: Window): AppServices {
     win.history.replaceState(win.history.state, '', url),
   );
   const { store, storage } = createConsoleStore(win, { engineUrl: win.location.origin });
+  // The stream the page's first script opened, for the first transport (if it fits).
+  let early = takeEarlyStream(win);
 
   const session = createSessionController({
     store,
     storage,
     frames: browserFrameScheduler(),
     pageOrigin: win.location.origin,
-    createTransport: (credentials) =>
-      createBrowserTransport({ ...credentials, pageOrigin: win.location.origin }),
+    createTransport: (credentials) => {
+      const prepared = early;
+      early = null;
+      return createBrowserTransport({ ...credentials, pageOrigin: win.location.origin, prepared });
+    },
   });
   const alertActions = createAlertActions(store, () => session.transport);
 

@@ -7,6 +7,8 @@ import {
   webSocketConnector,
   type WebSocketConstructor,
 } from '../../shared/sync/webSocketConnector.js';
+import { adoptingConnector, type PreparedStream } from '../../shared/sync/preparedStream.js';
+import { streamKey } from './earlyStreamHandoff.js';
 import { createManageCalls } from './manageTransport.js';
 import { createRestClient, send } from './restClient.js';
 import { createScheduleCalls } from './scheduleTransport.js';
@@ -25,6 +27,8 @@ export interface BrowserTransportOptions {
   readonly fetch?: typeof fetch;
   readonly WebSocket?: WebSocketConstructor;
   readonly pageOrigin?: string | null;
+  /** A stream opened as the page started (renderer/earlyStream.ts): adopted if it is for us. */
+  readonly prepared?: PreparedStream | null;
 }
 
 /**
@@ -44,18 +48,30 @@ export function createBrowserTransport(options: BrowserTransportOptions): Transp
   const listeners = new Set<(event: SyncEvent) => void>();
   const emit = (event: SyncEvent) => listeners.forEach((listener) => listener(event));
   let sync: SyncClient | null = null;
+  // The page's early stream serves one sync client at most: the first.
+  let prepared = options.prepared ?? null;
 
   const whoAmI = () => rest('GET', '/api/v1/me', SignedInUserSchema);
   const alertAction = (id: string, action: string, body: unknown) =>
     rest('POST', `/api/v1/alerts/${encodeURIComponent(id)}/${action}`, Alert, body);
 
+  const takePrepared = () => {
+    const mine = prepared;
+    prepared = null;
+    return mine;
+  };
+
   const startSync = () => {
     sync = createSyncClient({
-      connect: webSocketConnector({
-        url: engineUrl,
-        token,
-        WebSocket: options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructor),
-      }),
+      connect: adoptingConnector(
+        takePrepared(),
+        streamKey({ engineUrl, token: options.token }),
+        webSocketConnector({
+          url: engineUrl,
+          token,
+          WebSocket: options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketConstructor),
+        }),
+      ),
       listener: {
         onSnapshot: (snapshot) => emit({ type: 'snapshot', snapshot }),
         onChanges: (changes, seq) =>

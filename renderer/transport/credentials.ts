@@ -35,6 +35,11 @@ export function forgetCredentials(storage: KeyValueStorage | null): void {
   safely(() => storage?.removeItem(key));
 }
 
+/** The one-time `?token=` of an address, without changing anything (see {@link takeTokenFromUrl}). */
+export function tokenInUrl(href: string): { token: string; origin: string } | null {
+  return takeTokenFromUrl(href, () => undefined);
+}
+
 /**
  * A wall screen is set up once with `https://engine/wall?token=noc_…`. The token is taken out of
  * the address (so it is not left in the history, bookmarks or a screenshot of the address bar)

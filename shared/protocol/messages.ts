@@ -16,15 +16,14 @@ import { Change } from './changes.js';
  * The console stream at `/api/v1/stream` (docs/protocol.md). One JSON object per WebSocket text
  * frame. Every schema here is validated where it is received.
  */
-export const PROTOCOL_VERSION = 1;
-
-/** Offered and selected WebSocket subprotocol. */
-export const STREAM_SUBPROTOCOL = 'nocturne.v1';
-/**
- * Browsers cannot set an Authorization header on a WebSocket, so they offer the token as a
- * second subprotocol `nocturne.bearer.<token>`; the engine never selects (echoes) it.
- */
-export const TOKEN_SUBPROTOCOL_PREFIX = 'nocturne.bearer.';
+export {
+  HELLO_IN_URL,
+  PROTOCOL_VERSION,
+  STREAM_SUBPROTOCOLS,
+  TOKEN_SUBPROTOCOL_PREFIX,
+  protocolOf,
+  type ProtocolVersion,
+} from './subprotocols.js';
 
 /** Close codes the engine uses (4000–4999 are the application's). */
 export const CloseCode = {
@@ -45,7 +44,8 @@ const seq = z.number().int().nonnegative();
 /** The first and only message a console sends. With `resume` it asks for what it missed. */
 export const HelloMessage = z.strictObject({
   type: z.literal('hello'),
-  protocol: z.literal(PROTOCOL_VERSION),
+  /** The version the engine selected (its subprotocol); 1 for consoles before version 2. */
+  protocol: z.union([z.literal(1), z.literal(2)]),
   resume: z.strictObject({ streamId: z.string().min(1).max(100), seq }).optional(),
 });
 export type HelloMessage = z.infer<typeof HelloMessage>;
@@ -60,6 +60,8 @@ export type ClientMessage = HelloMessage;
  * teams, schedules, escalation policies, where each alert's escalation stands, heartbeat
  * monitors and maintenance windows.
  * Large snapshots come in parts (`part` 0, 1, …); the console applies them once `final` is true.
+ * In protocol 2 a part's alerts travel as `alertFields` + `alertRows` and are read as `alerts`
+ * (shared/protocol/alertRows.ts): this schema is the part as read.
  * `streamId` names this run of the engine: sequence numbers only compare within one stream.
  */
 export const SnapshotMessage = z.object({

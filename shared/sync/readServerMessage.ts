@@ -1,3 +1,4 @@
+import { expandAlertRows } from '../protocol/alertRows.js';
 import { ServerMessage } from '../protocol/messages.js';
 import { isServerMessageAsIs } from '../protocol/serverMessageCheck.js';
 
@@ -26,6 +27,11 @@ export function readServerMessage(data: unknown): ReadResult {
   } catch {
     return { ok: false, message: 'The engine sent a frame that is not JSON.' };
   }
+  // Protocol 2: a snapshot part's alerts as rows, read as objects and checked as such.
+  if (isSnapshotObject(json)) {
+    const wrong = expandAlertRows(json);
+    if (wrong) return { ok: false, message: wrong };
+  }
   if (isServerMessageAsIs(json)) return { ok: true, message: json };
   const parsed = ServerMessage.safeParse(json);
   if (parsed.success) return { ok: true, message: parsed.data };
@@ -35,4 +41,13 @@ export function readServerMessage(data: unknown): ReadResult {
     ok: false,
     message: `The engine sent a message this console does not understand${where}: ${issue?.message ?? 'invalid'}.`,
   };
+}
+
+function isSnapshotObject(json: unknown): json is Record<string, unknown> {
+  return (
+    typeof json === 'object' &&
+    json !== null &&
+    (json as { type?: unknown }).type === 'snapshot' &&
+    !Array.isArray(json)
+  );
 }

@@ -1,7 +1,7 @@
 import type { Change } from '../protocol/changes.js';
 import {
-  PROTOCOL_VERSION,
   type HelloMessage,
+  type ProtocolVersion,
   type NotificationMessage,
 } from '../protocol/messages.js';
 import { readServerMessage } from './readServerMessage.js';
@@ -44,14 +44,17 @@ export class StreamCursor {
     return this.pos;
   }
 
-  /** A connection opened: the hello to send, resuming when there is a position. */
-  connected(): HelloMessage {
+  /**
+   * A connection opened: the hello to send in the protocol version the engine selected,
+   * resuming when there is a position.
+   */
+  connected(protocol: ProtocolVersion = 1): HelloMessage {
     this.phase = 'syncing';
     this.assembler.reset();
     const pos = this.pos;
     return {
       type: 'hello',
-      protocol: PROTOCOL_VERSION,
+      protocol,
       ...(pos ? { resume: { streamId: pos.streamId, seq: pos.seq } } : {}),
     };
   }

@@ -1,4 +1,4 @@
-import { CloseCode } from '../protocol/messages.js';
+import { CloseCode, protocolOf } from '../protocol/messages.js';
 import { backoffDelay, defaultBackoff, type BackoffSettings } from './backoff.js';
 import { systemScheduler, type Scheduler, type TimerHandle } from './scheduler.js';
 import { StreamCursor, type StreamPosition } from './streamCursor.js';
@@ -86,7 +86,7 @@ export class StreamSync implements SyncClient {
     });
     try {
       this.socket = this.options.connect({
-        onOpen: () => mine() && this.onOpen(),
+        onOpen: (subprotocol) => mine() && this.onOpen(subprotocol),
         onMessage: (data) => mine() && this.onMessage(data),
         onClose: (info) => mine() && this.onClose(info),
       });
@@ -97,10 +97,10 @@ export class StreamSync implements SyncClient {
     this.tracker.set(this.hasData ? 'reconnecting' : 'connecting');
   }
 
-  private onOpen(): void {
+  private onOpen(subprotocol: string | undefined): void {
     this.opened = true;
     this.unopened = 0;
-    this.socket?.send(JSON.stringify(this.cursor.connected()));
+    this.socket?.send(JSON.stringify(this.cursor.connected(protocolOf(subprotocol))));
     this.armHeartbeat();
     this.tracker.set('syncing');
   }

@@ -18,8 +18,11 @@ export interface CloseInfo {
 
 /** Callbacks the transport calls for one socket. None is called after `onClose`. */
 export interface SocketHandlers {
-  /** The upgrade succeeded: the socket may send. */
-  onOpen(): void;
+  /**
+   * The upgrade succeeded: the socket may send. `subprotocol` is the one the engine selected
+   * (`nocturne.v2`, …); a transport that cannot tell leaves it out (read as version 1).
+   */
+  onOpen(subprotocol?: string): void;
   /** One frame. Text frames arrive as strings; anything else is a protocol violation. */
   onMessage(data: unknown): void;
   /** The connection ended (or never opened). Called at most once. */

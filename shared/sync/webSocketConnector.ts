@@ -1,4 +1,8 @@
-import { STREAM_SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX } from '../protocol/messages.js';
+import {
+  HELLO_IN_URL,
+  STREAM_SUBPROTOCOLS,
+  TOKEN_SUBPROTOCOL_PREFIX,
+} from '../protocol/subprotocols.js';
 import type { CloseInfo, Connector } from './transport.js';
 
 /**
@@ -14,6 +18,8 @@ type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
  */
 export interface WebSocketLike {
   onopen: Handler<unknown> | null;
+  /** The subprotocol the engine selected (after open). */
+  readonly protocol: string;
   onmessage: Handler<{ readonly data: unknown }> | null;
   onclose: Handler<{ readonly code: number; readonly reason: string }> | null;
   onerror: Handler<unknown> | null;
@@ -30,6 +36,11 @@ export interface WebSocketConnectorOptions {
   /** The API token; read on every attempt, so a host can hand in a function that sees a new one. */
   readonly token: string | (() => string);
   readonly WebSocket: WebSocketConstructor;
+  /**
+   * Say the hello of a console with nothing to resume in the URL (`?hello=snapshot`): an engine
+   * that selects `nocturne.v2` then sends the snapshot without waiting for a hello message.
+   */
+  readonly helloInUrl?: boolean;
 }
 
 export const STREAM_PATH = '/api/v1/stream';
@@ -48,23 +59,24 @@ export function streamUrl(engineUrl: string): string {
 
 /**
  * A {@link Connector} over a WebSocket class. The token travels as the `nocturne.bearer.<token>`
- * subprotocol next to `nocturne.v1`, the one way a browser can send it (it cannot set headers);
+ * subprotocol next to the protocol versions it speaks (`nocturne.v2`, `nocturne.v1`), the one way a browser can send it (it cannot set headers);
  * the `ws` package sends it the same way, so both are tested by the same path.
  *
  * A refused upgrade reaches a browser as a bare close (1006). The `ws` package says more in its
  * error event ("Unexpected server response: 401"): that status is passed on as `httpStatus`.
  */
 export function webSocketConnector(options: WebSocketConnectorOptions): Connector {
-  const url = streamUrl(options.url);
+  const url = streamUrl(options.url) + (options.helloInUrl ? `?${HELLO_IN_URL}` : '');
   return (handlers) => {
     const token = typeof options.token === 'function' ? options.token() : options.token;
     const socket = new options.WebSocket(url, [
-      STREAM_SUBPROTOCOL,
+      STREAM_SUBPROTOCOLS[2],
+      STREAM_SUBPROTOCOLS[1],
       `${TOKEN_SUBPROTOCOL_PREFIX}${token}`,
     ]);
     let httpStatus: number | undefined;
     let closed = false;
-    socket.onopen = () => handlers.onOpen();
+    socket.onopen = () => handlers.onOpen(socket.protocol);
     socket.onmessage = (event) => handlers.onMessage(event.data);
     socket.onerror = (event) => {
       const message = (event as { message?: unknown } | null)?.message;

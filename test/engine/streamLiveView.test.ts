@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LiveView } from '../../engine/stream/liveView.js';
 import { readLiveViewSeed } from '../../engine/stream/liveViewSeed.js';
 import { freezeSnapshot } from '../../engine/stream/snapshotParts.js';
+import { expandAlertRows } from '../../shared/protocol/alertRows.js';
 import { client } from '../helpers/http.js';
 import { createAlertSource, postIlertEvent, RawStream } from '../helpers/streamSocket.js';
 import { startTestEngine, type TestEngine } from '../helpers/testEngine.js';
@@ -15,14 +16,19 @@ afterEach(async () => {
 const resolvedLimit = 3;
 const partSize = 4;
 
-/** Every part of a snapshot a console receives after hello, without the send times. */
-async function streamedSnapshot(url: string): Promise<any[]> {
-  const stream = await RawStream.open(url);
+/**
+ * Every part of a snapshot a console receives after hello, without the send times, as the
+ * console reads it (protocol 2's rows as objects).
+ */
+async function streamedSnapshot(url: string, protocol: 1 | 2 = 2): Promise<any[]> {
+  const stream = await RawStream.open(url, { protocols: [`nocturne.v${protocol}`] });
   try {
-    stream.send({ type: 'hello', protocol: 1 });
+    stream.send({ type: 'hello', protocol });
     const parts: any[] = [];
     for (;;) {
       const { serverTime: _, ...part } = await stream.next();
+      expect('alertRows' in part).toBe(protocol === 2);
+      expect(expandAlertRows(part)).toBeNull();
       parts.push(part);
       if (part.final) return parts;
     }
@@ -32,15 +38,17 @@ async function streamedSnapshot(url: string): Promise<any[]> {
 }
 
 /** The same snapshot built from a view read afresh from the store. */
-async function snapshotFromStore(engine: TestEngine): Promise<any[]> {
+async function snapshotFromStore(engine: TestEngine, protocol: 1 | 2): Promise<any[]> {
   const seed = await readLiveViewSeed(engine.engine.store, resolvedLimit);
   const frozen = freezeSnapshot(
     new LiveView(seed, resolvedLimit),
     engine.engine.context.hub.streamId,
     partSize,
+    protocol,
   );
   return Array.from({ length: frozen.parts }, (_unused, i) => {
-    const { serverTime: _, ...part } = JSON.parse(frozen.message(i));
+    const { serverTime: _, ...part } = JSON.parse(frozen.message(i).toString());
+    expect(expandAlertRows(part)).toBeNull();
     return part;
   });
 }
@@ -96,8 +104,10 @@ describe('stream: snapshots from the live view', () => {
     ).toBe(200);
 
     const streamed = await streamedSnapshot(t.url);
-    const fresh = await snapshotFromStore(t);
-    expect(streamed).toEqual(fresh);
+    expect(streamed).toEqual(await snapshotFromStore(t, 2));
+    // Protocol 1 (objects) reads the same as protocol 2 (rows).
+    expect(await streamedSnapshot(t.url, 1)).toEqual(streamed);
+    expect(await snapshotFromStore(t, 1)).toEqual(streamed);
     // What the test meant to reach: parts, the resolved window, removals.
     const alerts = streamed.flatMap((p) => p.alerts);
     expect(streamed.length).toBeGreaterThan(1);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LiveView } from '../../engine/stream/liveView.js';
 import { freezeSnapshot } from '../../engine/stream/snapshotParts.js';
+import { expandAlertRows } from '../../shared/protocol/alertRows.js';
 import { ServerMessage } from '../../shared/protocol/messages.js';
 import {
   isServerMessageAsIs,
@@ -52,11 +53,14 @@ describe('the compiled ServerMessage check (readServerMessage’s fast path)', (
       },
       200,
     );
-    const snapshot = freezeSnapshot(view, 'stream-1', 2);
-    expect(snapshot.parts).toBe(2);
-    for (let part = 0; part < snapshot.parts; part += 1) {
-      const json = JSON.parse(snapshot.message(part)) as unknown;
-      expect(isServerMessageAsIs(json), `part ${part}`).toBe(true);
+    for (const protocol of [1, 2] as const) {
+      const snapshot = freezeSnapshot(view, 'stream-1', 2, protocol);
+      expect(snapshot.parts).toBe(2);
+      for (let part = 0; part < snapshot.parts; part += 1) {
+        const json = JSON.parse(snapshot.message(part).toString()) as Record<string, unknown>;
+        expect(expandAlertRows(json)).toBeNull();
+        expect(isServerMessageAsIs(json), `protocol ${protocol} part ${part}`).toBe(true);
+      }
     }
   });
 

@@ -14,6 +14,7 @@ class ScriptedWebSocket implements WebSocketLike {
   onclose: ((event: { code: number; reason: string }) => void) | null = null;
   onerror: ((event: unknown) => void) | null = null;
   readonly sent: string[] = [];
+  protocol = 'nocturne.v2';
   closed: [number | undefined, string | undefined] | null = null;
 
   constructor(
@@ -40,7 +41,7 @@ function connect(token: string | (() => string) = 'noc_abc-123') {
     WebSocket: ScriptedWebSocket,
   });
   const socket = connector({
-    onOpen: () => events.push('open'),
+    onOpen: (subprotocol?: string) => events.push(['open', subprotocol]),
     onMessage: (data) => events.push(['message', data]),
     onClose: (info: CloseInfo) => events.push(['close', info]),
   });
@@ -48,10 +49,10 @@ function connect(token: string | (() => string) = 'noc_abc-123') {
 }
 
 describe('webSocketConnector', () => {
-  it('offers nocturne.v1 and the token as the bearer subprotocol, on the stream URL', () => {
+  it('offers nocturne.v2, nocturne.v1 and the token as the bearer subprotocol, on the stream URL', () => {
     const { ws } = connect();
     expect(ws.url).toBe('ws://127.0.0.1:7070/api/v1/stream');
-    expect(ws.protocols).toEqual(['nocturne.v1', 'nocturne.bearer.noc_abc-123']);
+    expect(ws.protocols).toEqual(['nocturne.v2', 'nocturne.v1', 'nocturne.bearer.noc_abc-123']);
   });
 
   it('reads the token anew for every connection when given a function', () => {
@@ -63,14 +64,14 @@ describe('webSocketConnector', () => {
     });
     const handlers = { onOpen() {}, onMessage() {}, onClose() {} };
     connector(handlers);
-    expect(ScriptedWebSocket.last!.protocols[1]).toBe('nocturne.bearer.noc_first');
+    expect(ScriptedWebSocket.last!.protocols[2]).toBe('nocturne.bearer.noc_first');
     token = 'noc_second';
     connector(handlers);
     expect(ScriptedWebSocket.last!.url).toBe('wss://noc.example.com/api/v1/stream');
-    expect(ScriptedWebSocket.last!.protocols[1]).toBe('nocturne.bearer.noc_second');
+    expect(ScriptedWebSocket.last!.protocols[2]).toBe('nocturne.bearer.noc_second');
   });
 
-  it('passes open, messages and close on, once', () => {
+  it('passes open (with the subprotocol the engine selected), messages and close on, once', () => {
     const { socket, ws, events } = connect();
     ws.onopen!({});
     ws.onmessage!({ data: '{"type":"heartbeat"}' });
@@ -79,7 +80,7 @@ describe('webSocketConnector', () => {
     ws.onclose!({ code: 1006, reason: '' });
     expect(ws.sent).toEqual(['{"type":"hello","protocol":1}']);
     expect(events).toEqual([
-      'open',
+      ['open', 'nocturne.v2'],
       ['message', '{"type":"heartbeat"}'],
       ['close', { code: 4008, reason: 'slow_consumer' }],
     ]);
