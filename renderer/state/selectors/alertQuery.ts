@@ -24,28 +24,29 @@ function searchText(alert: AlertSummary): string {
   return text;
 }
 
-export function matchesFilter(
-  alert: AlertSummary,
+/** `filter` as a test of one alert, with what does not depend on the alert worked out once. */
+export function alertFilter(
   filter: QueueFilter,
   lookups: AlertLookups,
-): boolean {
-  if (filter.states.length > 0 && !filter.states.includes(alert.state)) return false;
-  if (filter.priorities.length > 0 && !filter.priorities.includes(alert.priority)) return false;
-  if (filter.sourceIds.length > 0 && !filter.sourceIds.includes(alert.sourceId)) return false;
-  if (filter.assigneeIds.length > 0) {
-    const owner = alert.assigneeId;
-    if (!filter.assigneeIds.includes(owner ?? unassigned)) return false;
-  }
+): (alert: AlertSummary) => boolean {
   const needle = filter.text.trim().toLowerCase();
-  if (needle) {
+  const { states, priorities, sourceIds, assigneeIds } = filter;
+  return (alert) => {
+    if (states.length > 0 && !states.includes(alert.state)) return false;
+    if (priorities.length > 0 && !priorities.includes(alert.priority)) return false;
+    if (sourceIds.length > 0 && !sourceIds.includes(alert.sourceId)) return false;
+    if (assigneeIds.length > 0 && !assigneeIds.includes(alert.assigneeId ?? unassigned)) {
+      return false;
+    }
     if (
+      needle &&
       !searchText(alert).includes(needle) &&
       !lookups.sourceName(alert.sourceId).toLowerCase().includes(needle)
     ) {
       return false;
     }
-  }
-  return true;
+    return true;
+  };
 }
 
 const stateRank: Record<AlertState, number> = { PENDING: 2, ACCEPTED: 1, RESOLVED: 0 };
@@ -107,8 +108,9 @@ export function queryAlerts(
   sort: QueueSort,
   lookups: AlertLookups,
 ): string[] {
+  const matches = alertFilter(filter, lookups);
   const matching: AlertSummary[] = [];
-  for (const alert of alerts) if (matchesFilter(alert, filter, lookups)) matching.push(alert);
+  for (const alert of alerts) if (matches(alert)) matching.push(alert);
   matching.sort(alertComparator(sort, lookups));
   return matching.map((alert) => alert.id);
 }

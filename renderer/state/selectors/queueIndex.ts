@@ -1,7 +1,7 @@
 import type { AlertSummary } from '../../../shared/domain/alert.js';
 import type { QueueFilter, QueueSort } from '../queueFilter.js';
 import type { AlertLookups } from './alertLookups.js';
-import { alertComparator, matchesFilter } from './alertQuery.js';
+import { alertComparator, alertFilter } from './alertQuery.js';
 
 /** Past this share of the list changed, sorting everything again is as cheap. */
 const rebuildShare = 0.25;
@@ -26,7 +26,7 @@ export function updateQueryResult(
     previous,
     changedIds,
     byId,
-    (alert) => matchesFilter(alert, filter, lookups),
+    alertFilter(filter, lookups),
     alertComparator(sort, lookups),
   );
 }
