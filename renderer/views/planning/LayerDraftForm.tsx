@@ -1,8 +1,9 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { RequestArgs } from '../../../shared/ipc/ipcContract.js';
 import type { PlanningView } from '../../../shared/ipc/ipcViews.js';
 import { TurnUnit } from '../../../shared/schedule/scheduleModel.js';
 import { displayZone } from './draftDescription.js';
+import { DraftField, DraftFormFrame } from './DraftFormFrame.js';
 import {
   checkLayerForm,
   emptyLayerForm,
@@ -11,6 +12,7 @@ import {
 } from './layerDraftForm.js';
 import { RestrictionsField } from './RestrictionsField.js';
 import { RotationUsersField } from './RotationUsersField.js';
+import { useDraftForm } from './useDraftForm.js';
 
 /**
  * Drafts a change of one layer of a schedule offline: its rotation (users in order), its turns
@@ -24,90 +26,67 @@ export function LayerDraftForm(props: {
 }) {
   const { copy } = props;
   const id = useId();
-  const [fields, setFields] = useState<LayerFormFields>(emptyLayerForm);
-  const [tried, setTried] = useState(false);
-  const [sendError, setSendError] = useState<string | null>(null);
-  const check = checkLayerForm(fields, copy);
+  const { fields, edit, start, submit, problems, sendError } = useDraftForm({
+    initial: emptyLayerForm,
+    check: (f: LayerFormFields) => checkLayerForm(f, copy),
+    onDraft: props.onDraft,
+    afterDraft: (f) => layerFormFor(copy, f.scheduleId, f.layerId),
+  });
   const schedule = copy.schedules.find((s) => s.id === fields.scheduleId);
   const zone = displayZone(schedule);
-  const edit = (change: Partial<LayerFormFields>) => {
-    setFields({ ...fields, ...change });
-    setSendError(null);
-  };
-  const start = (next: LayerFormFields) => {
-    setFields(next);
-    setTried(false);
-    setSendError(null);
-  };
-
-  const submit = async () => {
-    setTried(true);
-    if (!check.ok) return;
-    const error = await props.onDraft(check.args);
-    setSendError(error);
-    if (!error) start(layerFormFor(copy, fields.scheduleId, fields.layerId));
-  };
-
   const field = (name: string, label: string, input: ReactNode) => (
-    <div className="field">
-      <label className="field__label" htmlFor={`${id}-${name}`}>
-        {label}
-      </label>
+    <DraftField formId={id} name={name} label={label}>
       {input}
-    </div>
+    </DraftField>
   );
   const layer = schedule?.layers.find((l) => l.id === fields.layerId);
   return (
-    <form
-      className="planning__section planning__form"
-      aria-label="Draft a layer change"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <DraftFormFrame
+      title="Draft a layer change"
+      problemsTestId="planning-layer-problems"
+      problems={problems}
+      sendError={sendError}
+      hasSchedules={copy.schedules.length > 0}
+      disabled={props.busy !== null}
+      sending={props.busy === 'draft-layer'}
+      submitLabel="Draft layer change"
+      onSubmit={() => void submit()}
     >
-      <h2>Draft a layer change</h2>
-      {copy.schedules.length === 0 ? (
-        <p className="planning__muted">
-          The offline copy has no schedules yet: refresh it while the engine is reachable.
-        </p>
-      ) : (
-        <div className="planning__fields">
-          {field(
-            'scheduleId',
-            'Schedule',
+      <div className="planning__fields">
+        {field(
+          'scheduleId',
+          'Schedule',
+          <select
+            id={`${id}-scheduleId`}
+            value={fields.scheduleId}
+            onChange={(e) => start(layerFormFor(copy, e.target.value))}
+          >
+            <option value="">Choose a schedule…</option>
+            {copy.schedules.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} (version {s.version})
+              </option>
+            ))}
+          </select>,
+        )}
+        {schedule &&
+          schedule.layers.length > 1 &&
+          field(
+            'layerId',
+            'Layer',
             <select
-              id={`${id}-scheduleId`}
-              value={fields.scheduleId}
-              onChange={(e) => start(layerFormFor(copy, e.target.value))}
+              id={`${id}-layerId`}
+              value={fields.layerId}
+              onChange={(e) => start(layerFormFor(copy, schedule.id, e.target.value))}
             >
-              <option value="">Choose a schedule…</option>
-              {copy.schedules.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} (version {s.version})
+              {schedule.layers.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
                 </option>
               ))}
             </select>,
           )}
-          {schedule &&
-            schedule.layers.length > 1 &&
-            field(
-              'layerId',
-              'Layer',
-              <select
-                id={`${id}-layerId`}
-                value={fields.layerId}
-                onChange={(e) => start(layerFormFor(copy, schedule.id, e.target.value))}
-              >
-                {schedule.layers.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.name}
-                  </option>
-                ))}
-              </select>,
-            )}
-        </div>
-      )}
+      </div>
       {schedule && schedule.layers.length === 0 && (
         <p className="planning__muted">This schedule has no layers to change.</p>
       )}
@@ -166,25 +145,6 @@ export function LayerDraftForm(props: {
           />
         </>
       )}
-      {tried && !check.ok && (
-        <ul className="planning__problems" role="alert" data-testid="planning-layer-problems">
-          {check.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
-      {sendError && (
-        <p className="planning__notice planning__notice--problem" role="alert">
-          {sendError}
-        </p>
-      )}
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={props.busy !== null || copy.schedules.length === 0}
-      >
-        {props.busy === 'draft-layer' ? 'Drafting…' : 'Draft layer change'}
-      </button>
-    </form>
+    </DraftFormFrame>
   );
 }

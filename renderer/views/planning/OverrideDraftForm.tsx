@@ -1,13 +1,15 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import type { RequestArgs } from '../../../shared/ipc/ipcContract.js';
 import type { PlanningView } from '../../../shared/ipc/ipcViews.js';
 import { useServices } from '../../app/services.js';
 import { displayZone } from './draftDescription.js';
+import { DraftField, DraftFormFrame } from './DraftFormFrame.js';
 import {
   checkOverrideForm,
   emptyOverrideForm,
   type OverrideFormFields,
 } from './overrideDraftForm.js';
+import { useDraftForm } from './useDraftForm.js';
 
 /**
  * Drafts an override offline: a schedule and a user from the copy, start and end as wall-clock
@@ -22,125 +24,85 @@ export function OverrideDraftForm(props: {
   const { copy } = props;
   const { now } = useServices();
   const id = useId();
-  const [fields, setFields] = useState<OverrideFormFields>(emptyOverrideForm);
-  const [tried, setTried] = useState(false);
-  const [sendError, setSendError] = useState<string | null>(null);
-  const check = checkOverrideForm(fields, copy, now());
+  const { fields, edit, submit, problems, sendError } = useDraftForm({
+    initial: emptyOverrideForm,
+    check: (f: OverrideFormFields) => checkOverrideForm(f, copy, now()),
+    onDraft: props.onDraft,
+    afterDraft: (f) => ({ ...emptyOverrideForm, scheduleId: f.scheduleId }),
+  });
   const schedule = copy.schedules.find((s) => s.id === fields.scheduleId);
   const zone = displayZone(schedule);
-  const edit = (change: Partial<OverrideFormFields>) => {
-    setFields({ ...fields, ...change });
-    setSendError(null);
-  };
-
-  const submit = async () => {
-    setTried(true);
-    if (!check.ok) return;
-    const error = await props.onDraft(check.args);
-    setSendError(error);
-    if (!error) {
-      setFields({ ...emptyOverrideForm, scheduleId: fields.scheduleId });
-      setTried(false);
-    }
-  };
-
   const field = (name: keyof OverrideFormFields, label: string, input: ReactNode) => (
-    <div className="field">
-      <label className="field__label" htmlFor={`${id}-${name}`}>
-        {label}
-      </label>
+    <DraftField formId={id} name={name} label={label}>
       {input}
-    </div>
+    </DraftField>
   );
   return (
-    <form
-      className="planning__section planning__form"
-      aria-label="Draft an override"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
+    <DraftFormFrame
+      title="Draft an override"
+      problemsTestId="planning-form-problems"
+      problems={problems}
+      sendError={sendError}
+      hasSchedules={copy.schedules.length > 0}
+      disabled={props.busy !== null}
+      sending={props.busy === 'draft'}
+      submitLabel="Draft override"
+      onSubmit={() => void submit()}
     >
-      <h2>Draft an override</h2>
-      {copy.schedules.length === 0 ? (
-        <p className="planning__muted">
-          The offline copy has no schedules yet: refresh it while the engine is reachable.
-        </p>
-      ) : (
-        <div className="planning__fields">
-          {field(
-            'scheduleId',
-            'Schedule',
-            <select
-              id={`${id}-scheduleId`}
-              value={fields.scheduleId}
-              onChange={(e) => edit({ scheduleId: e.target.value })}
-            >
-              <option value="">Choose a schedule…</option>
-              {copy.schedules.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} (version {s.version})
-                </option>
-              ))}
-            </select>,
-          )}
-          {field(
-            'userId',
-            'Who',
-            <select
-              id={`${id}-userId`}
-              value={fields.userId}
-              onChange={(e) => edit({ userId: e.target.value })}
-            >
-              <option value="">Choose a user…</option>
-              {copy.users.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>,
-          )}
-          {field(
-            'start',
-            schedule ? `Start (${zone})` : 'Start',
-            <input
-              id={`${id}-start`}
-              type="datetime-local"
-              value={fields.start}
-              onChange={(e) => edit({ start: e.target.value })}
-            />,
-          )}
-          {field(
-            'end',
-            schedule ? `End (${zone})` : 'End',
-            <input
-              id={`${id}-end`}
-              type="datetime-local"
-              value={fields.end}
-              onChange={(e) => edit({ end: e.target.value })}
-            />,
-          )}
-        </div>
-      )}
-      {tried && !check.ok && (
-        <ul className="planning__problems" role="alert" data-testid="planning-form-problems">
-          {check.problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      )}
-      {sendError && (
-        <p className="planning__notice planning__notice--problem" role="alert">
-          {sendError}
-        </p>
-      )}
-      <button
-        type="submit"
-        className="button button--primary"
-        disabled={props.busy !== null || copy.schedules.length === 0}
-      >
-        {props.busy === 'draft' ? 'Drafting…' : 'Draft override'}
-      </button>
-    </form>
+      <div className="planning__fields">
+        {field(
+          'scheduleId',
+          'Schedule',
+          <select
+            id={`${id}-scheduleId`}
+            value={fields.scheduleId}
+            onChange={(e) => edit({ scheduleId: e.target.value })}
+          >
+            <option value="">Choose a schedule…</option>
+            {copy.schedules.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} (version {s.version})
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'userId',
+          'Who',
+          <select
+            id={`${id}-userId`}
+            value={fields.userId}
+            onChange={(e) => edit({ userId: e.target.value })}
+          >
+            <option value="">Choose a user…</option>
+            {copy.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>,
+        )}
+        {field(
+          'start',
+          schedule ? `Start (${zone})` : 'Start',
+          <input
+            id={`${id}-start`}
+            type="datetime-local"
+            value={fields.start}
+            onChange={(e) => edit({ start: e.target.value })}
+          />,
+        )}
+        {field(
+          'end',
+          schedule ? `End (${zone})` : 'End',
+          <input
+            id={`${id}-end`}
+            type="datetime-local"
+            value={fields.end}
+            onChange={(e) => edit({ end: e.target.value })}
+          />,
+        )}
+      </div>
+    </DraftFormFrame>
   );
 }
