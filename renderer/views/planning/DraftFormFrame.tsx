@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { PlanningView } from '../../../shared/ipc/ipcViews.js';
 
 /**
  * The frame of an offline draft form: its heading, what to do when the copy has no schedules,
@@ -72,5 +73,30 @@ export function DraftField(props: {
       </label>
       {props.children}
     </div>
+  );
+}
+
+/** The schedule a draft is for, from the offline copy (with the version a draft is based on). */
+export function ScheduleChoice(props: {
+  formId: string;
+  value: string;
+  schedules: PlanningView['schedules'];
+  onChange: (scheduleId: string) => void;
+}) {
+  return (
+    <DraftField formId={props.formId} name="scheduleId" label="Schedule">
+      <select
+        id={`${props.formId}-scheduleId`}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
+        <option value="">Choose a schedule…</option>
+        {props.schedules.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name} (version {s.version})
+          </option>
+        ))}
+      </select>
+    </DraftField>
   );
 }

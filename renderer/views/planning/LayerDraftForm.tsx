@@ -3,7 +3,7 @@ import type { RequestArgs } from '../../../shared/ipc/ipcContract.js';
 import type { PlanningView } from '../../../shared/ipc/ipcViews.js';
 import { TurnUnit } from '../../../shared/schedule/scheduleModel.js';
 import { displayZone } from './draftDescription.js';
-import { DraftField, DraftFormFrame } from './DraftFormFrame.js';
+import { DraftField, DraftFormFrame, ScheduleChoice } from './DraftFormFrame.js';
 import {
   checkLayerForm,
   emptyLayerForm,
@@ -53,22 +53,12 @@ export function LayerDraftForm(props: {
       onSubmit={() => void submit()}
     >
       <div className="planning__fields">
-        {field(
-          'scheduleId',
-          'Schedule',
-          <select
-            id={`${id}-scheduleId`}
-            value={fields.scheduleId}
-            onChange={(e) => start(layerFormFor(copy, e.target.value))}
-          >
-            <option value="">Choose a schedule…</option>
-            {copy.schedules.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} (version {s.version})
-              </option>
-            ))}
-          </select>,
-        )}
+        <ScheduleChoice
+          formId={id}
+          value={fields.scheduleId}
+          schedules={copy.schedules}
+          onChange={(scheduleId) => start(layerFormFor(copy, scheduleId))}
+        />
         {schedule &&
           schedule.layers.length > 1 &&
           field(
