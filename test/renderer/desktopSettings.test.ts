@@ -67,7 +67,7 @@ describe('each settings control sends one field', () => {
   it('start at login, wall windows, theme, embedded engine', () => {
     expect(applied(startAtLoginPatch(true)).startAtLogin).toBe(true);
     expect(applied(reopenWallsPatch(false)).wall.reopenAtStart).toBe(false);
-    expect(desktopThemes.map((t) => t.theme)).toEqual(['system', 'dark', 'light']);
+    expect(desktopThemes.map((t) => t.value)).toEqual(['system', 'dark', 'light']);
     expect(applied(themePatch('light')).theme).toBe('light');
     expect(applied(embeddedEnabledPatch(false)).engines.embedded).toEqual({
       enabled: false,
@@ -77,7 +77,7 @@ describe('each settings control sends one field', () => {
 
   it('open on: one engine or all engines, saved as engines.view', () => {
     expect(defaultSettings().engines.view).toBe('all');
-    expect(engineViewChoices.map((c) => c.view)).toEqual(['one', 'all']);
+    expect(engineViewChoices.map((c) => c.value)).toEqual(['one', 'all']);
     expect(engineViewPatch('one')).toEqual({ engines: { view: 'one' } });
     const one = applied(engineViewPatch('one')).engines;
     expect(one).toMatchObject({ view: 'one', selectedEngineId: null, embedded: { enabled: true } });

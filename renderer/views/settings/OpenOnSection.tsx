@@ -1,5 +1,6 @@
 import type { EnginesViewSetting } from '../../app/desktopEngines.js';
 import { engineViewChoices, engineViewPatch } from './settingsPatches.js';
+import { SettingsChoices } from './SettingsChoices.js';
 import { SettingsError } from './SettingsError.js';
 import { useDesktopCall } from './useDesktopCall.js';
 
@@ -13,21 +14,14 @@ export function OpenOnSection(props: { view: EnginesViewSetting; engineCount: nu
   return (
     <section className="settings__section" aria-labelledby="settings-open-on">
       <h2 id="settings-open-on">Open on</h2>
-      <div className="settings__choices" role="radiogroup" aria-labelledby="settings-open-on">
-        {engineViewChoices.map(({ view, label }) => (
-          <label key={view} className="settings__choice">
-            <input
-              type="radio"
-              name="enginesView"
-              value={view}
-              checked={props.view === view}
-              disabled={busy}
-              onChange={() => void save(engineViewPatch(view))}
-            />
-            {label}
-          </label>
-        ))}
-      </div>
+      <SettingsChoices
+        labelledBy="settings-open-on"
+        name="enginesView"
+        choices={engineViewChoices}
+        value={props.view}
+        disabled={busy}
+        onChoose={(view) => void save(engineViewPatch(view))}
+      />
       {props.view === 'all' && props.engineCount < 2 && (
         <p className="settings__hint">
           All engines needs two engines or more: until a second one is set up, the console opens on

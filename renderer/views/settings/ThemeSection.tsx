@@ -1,6 +1,7 @@
 import type { Theme as DesktopTheme } from '../../../shared/ipc/desktopSettings.js';
 import { useActions, useAppStore } from '../../app/services.js';
 import { desktopThemes, themePatch } from './settingsPatches.js';
+import { SettingsChoices } from './SettingsChoices.js';
 import { SettingsError } from './SettingsError.js';
 import { useDesktopCall } from './useDesktopCall.js';
 
@@ -36,21 +37,14 @@ export function DesktopThemeSection(props: { theme: DesktopTheme }) {
   return (
     <section className="settings__section" aria-labelledby="settings-theme">
       <h2 id="settings-theme">Theme</h2>
-      <div className="settings__choices" role="radiogroup" aria-labelledby="settings-theme">
-        {desktopThemes.map(({ theme, label }) => (
-          <label key={theme} className="settings__choice">
-            <input
-              type="radio"
-              name="theme"
-              value={theme}
-              checked={props.theme === theme}
-              disabled={busy}
-              onChange={() => void save(themePatch(theme))}
-            />
-            {label}
-          </label>
-        ))}
-      </div>
+      <SettingsChoices
+        labelledBy="settings-theme"
+        name="theme"
+        choices={desktopThemes}
+        value={props.theme}
+        disabled={busy}
+        onChoose={(theme) => void save(themePatch(theme))}
+      />
       <SettingsError error={error} />
     </section>
   );

@@ -44,19 +44,22 @@ export const embeddedEnabledPatch = (on: boolean): SettingsPatch => ({
 });
 
 /** The desktop themes, in the order shown. */
-export const desktopThemes: ReadonlyArray<{ readonly theme: Theme; readonly label: string }> = [
-  { theme: 'system', label: 'As the system' },
-  { theme: 'dark', label: 'Dark' },
-  { theme: 'light', label: 'Light' },
+export const desktopThemes: ReadonlyArray<{ readonly value: Theme; readonly label: string }> = [
+  { value: 'system', label: 'As the system' },
+  { value: 'dark', label: 'Dark' },
+  { value: 'light', label: 'Light' },
 ];
 
 export const engineViewPatch = (view: EnginesViewSetting): SettingsPatch => ({ engines: { view } });
 
 /** What the console opens on (the settings' `engines.view`), in the order shown. */
 export const engineViewChoices: ReadonlyArray<{
-  readonly view: EnginesViewSetting;
+  readonly value: EnginesViewSetting;
   readonly label: string;
 }> = [
-  { view: 'one', label: 'One engine: the queue of the engine shown last' },
-  { view: 'all', label: 'All engines: every engine’s open alerts in one table (with two or more)' },
+  { value: 'one', label: 'One engine: the queue of the engine shown last' },
+  {
+    value: 'all',
+    label: 'All engines: every engine’s open alerts in one table (with two or more)',
+  },
 ];
