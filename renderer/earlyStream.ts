@@ -1,9 +1,11 @@
 import { prepareStream, type PreparedStream } from '../shared/sync/preparedStream.js';
+import type { Connector } from '../shared/sync/transport.js';
 import {
   webSocketConnector,
   type WebSocketConstructor,
 } from '../shared/sync/webSocketConnector.js';
 import { loadCredentials, tokenInUrl } from './transport/credentials.js';
+import { markPhase } from './startupPhases.js';
 import { streamKey } from './transport/earlyStreamHandoff.js';
 
 /**
@@ -20,6 +22,7 @@ const unusedAfterMs = 15_000;
 /** The stream for the page's credentials, opened now; null without credentials or in the app. */
 export function openEarlyStream(win: Window): PreparedStream | null {
   if ('nocturne' in win) return null; // the desktop app's window
+  markPhase('earlyScript');
   const fromUrl = tokenInUrl(win.location.href);
   const credentials = fromUrl
     ? { engineUrl: fromUrl.origin, token: fromUrl.token }
@@ -27,12 +30,14 @@ export function openEarlyStream(win: Window): PreparedStream | null {
   if (!credentials) return null;
   try {
     const stream = prepareStream(
-      webSocketConnector({
-        url: credentials.engineUrl,
-        token: credentials.token,
-        WebSocket: (win as unknown as { WebSocket: WebSocketConstructor }).WebSocket,
-        helloInUrl: true,
-      }),
+      markingFirstData(
+        webSocketConnector({
+          url: credentials.engineUrl,
+          token: credentials.token,
+          WebSocket: (win as unknown as { WebSocket: WebSocketConstructor }).WebSocket,
+          helloInUrl: true,
+        }),
+      ),
       streamKey(credentials),
     );
     win.setTimeout(() => stream.discard(), unusedAfterMs);
@@ -40,6 +45,18 @@ export function openEarlyStream(win: Window): PreparedStream | null {
   } catch {
     return null; // a stored URL that is not one: the console says so when it signs in
   }
+}
+
+/** `connector`, marking when its first message reaches the page (./startupPhases.ts). */
+function markingFirstData(connector: Connector): Connector {
+  return (handlers) =>
+    connector({
+      ...handlers,
+      onMessage(data) {
+        markPhase('firstStreamData');
+        handlers.onMessage(data);
+      },
+    });
 }
 
 function safeStorage(win: Window): Storage | null {

@@ -5,12 +5,15 @@ import { App } from './app/App.js';
 import { bootstrapBrowser } from './app/bootstrap.js';
 import { bootstrapDesktop } from './app/desktopBootstrap.js';
 import { ServicesContext } from './app/services.js';
+import { markPhase } from './startupPhases.js';
 import { desktopBridge } from './transport/bridgeTransport.js';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/queue.css';
 import './styles/views.css';
+
+markPhase('bundleRan');
 
 // The page's CSP forbids eval: tell zod not to probe for it (each probe is a CSP violation).
 z.config({ jitless: true });

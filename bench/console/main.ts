@@ -1,5 +1,5 @@
 /**
- * `npm run bench:console`: the console's queue in Chromium with 10,000 and 50,000 live alerts and
+ * `npm run bench:console`: the console's queue in Chromium with 1,000, 10,000 and 50,000 live alerts and
  * 1,000 updates a second through real ingest (docs/benchmarks.md). The engine runs as a child
  * process built from dist/. The last line printed is one JSON object.
  */

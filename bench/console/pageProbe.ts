@@ -8,13 +8,15 @@ import type { Page } from 'playwright';
  *   header's open count (pending + accepted) reads the number of alerts loaded — the frame that
  *   paints the full queue for the first time.
  * - frames: requestAnimationFrame deltas between `startFrames()` and `stopFrames()`.
- * - long tasks: PerformanceObserver 'longtask' entries (over 50 ms), with their start time.
+ * - long tasks: PerformanceObserver 'longtask' entries (over 50 ms), with their start time;
+ *   `recordingSinceMs` says when `startFrames()` was called, so that the update phase counts only
+ *   its own (not, say, the view chunks the page fetches and compiles a moment after its mount).
  */
 export const probeScript = (expectedOpen: number) => `
 (() => {
   const probe = {
     mountMs: null, socketOpenMs: null, snapshotReceivedMs: null, frames: [], recording: false,
-    longTasks: [],
+    recordingSinceMs: null, longTasks: [],
   };
   globalThis.__consoleBench = probe;
   // Where the time before mount goes: the stream's socket opening, the snapshot's last part.
@@ -54,7 +56,10 @@ export const probeScript = (expectedOpen: number) => `
     last = t;
     requestAnimationFrame(frame);
   };
-  probe.startFrames = () => { probe.frames = []; last = null; probe.recording = true; requestAnimationFrame(frame); };
+  probe.startFrames = () => {
+    probe.frames = []; last = null; probe.recording = true; probe.recordingSinceMs = performance.now();
+    requestAnimationFrame(frame);
+  };
   probe.stopFrames = () => { probe.recording = false; };
 })();
 `;
@@ -65,6 +70,8 @@ export interface ProbeReading {
   readonly socketOpenMs: number | null;
   readonly snapshotReceivedMs: number | null;
   readonly frames: number[];
+  /** When `startFrames()` was called (null before). */
+  readonly recordingSinceMs: number | null;
   readonly longTasks: Array<[start: number, duration: number]>;
 }
 
@@ -81,6 +88,7 @@ export function readProbe(page: Page): Promise<ProbeReading> {
       socketOpenMs: p.socketOpenMs,
       snapshotReceivedMs: p.snapshotReceivedMs,
       frames: p.frames,
+      recordingSinceMs: p.recordingSinceMs,
       longTasks: p.longTasks,
     };
   });

@@ -14,13 +14,30 @@ export const targets = {
   heapUsedBytes: 150 * 1024 * 1024,
 } as const;
 
+type Row = [string, (run: ConsoleRun) => string, string];
+
+/**
+ * Where the median load's mount went: one row per start-up mark (renderer/startupPhases.ts,
+ * startupMarks.ts), in the order the first run's came, in ms from navigation start.
+ */
+function phaseRows(runs: readonly ConsoleRun[]): Row[] {
+  const names = Object.entries(runs[0]?.unwatched.phasesMs ?? {})
+    .sort((a, b) => a[1] - b[1])
+    .map(([name]) => name);
+  return names.map((name): Row => [
+    `  ${name} at`,
+    (r) => ms(r.unwatched.phasesMs[name] ?? NaN),
+    '',
+  ]);
+}
+
 /** The readable table: one column per run. */
 export function renderTable(
   runs: readonly ConsoleRun[],
   settings: ConsoleBenchSettings,
   loadAverage: number,
 ): string {
-  const rows: Array<[string, (run: ConsoleRun) => string, string]> = [
+  const rows: Row[] = [
     ['alerts loaded (webhook batches)', (r) => `${r.alerts} in ${ms(r.loadAlertsMs)}`, ''],
     [
       `mount time (no debugger attached, median of ${measuredLoads})`,
@@ -34,6 +51,7 @@ export function renderTable(
       '',
     ],
     ['  of which: stream live at', (r) => ms(r.unwatched.liveMs), ''],
+    ...phaseRows(runs),
     ['mount time, DevTools attached (Playwright)', (r) => ms(r.mountMs), '—'],
     ['  of which: stream socket open at', (r) => ms(r.socketOpenMs), ''],
     ['  of which: snapshot received at', (r) => ms(r.snapshotReceivedMs), ''],
@@ -92,6 +110,10 @@ export function figures(
     result[`mountMinMs${at}`] = round(Math.min(...r.unwatched.mountsMs));
     result[`domContentLoadedMs${at}`] = round(r.unwatched.domContentLoadedMs);
     result[`streamLiveMs${at}`] = round(r.unwatched.liveMs);
+    for (const [name, phaseMs] of Object.entries(r.unwatched.phasesMs)) {
+      const pascal = name.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase());
+      result[`phase${pascal}Ms${at}`] = round(phaseMs);
+    }
     result[`mountWithDevToolsMs${at}`] = round(r.mountMs);
     result[`socketOpenMs${at}`] = round(r.socketOpenMs);
     result[`snapshotReceivedMs${at}`] = round(r.snapshotReceivedMs);

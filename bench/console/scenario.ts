@@ -113,7 +113,8 @@ export async function runOne(
     await new Promise((resolve) => setTimeout(resolve, 300)); // the last deltas render
     await stopFrames(page);
     const reading = await readProbe(page);
-    const updateTasks = reading.longTasks.slice(longTasksDuringMount);
+    const since = reading.recordingSinceMs ?? Number.NEGATIVE_INFINITY;
+    const updateTasks = reading.longTasks.filter(([start]) => start >= since);
     const heapUsedBytes = await heapAfterGc(page);
     return {
       alerts,

@@ -29,6 +29,11 @@ export interface UnwatchedMount {
   readonly domContentLoadedMs: number;
   /** Alerts in that first snapshot: the run is valid only if every alert loaded is there. */
   readonly alerts: number;
+  /**
+   * Every `nocturne:` mark of that load (renderer/startupPhases.ts, startupMarks.ts) by name,
+   * in ms from navigation start: where the mount went.
+   */
+  readonly phasesMs: Readonly<Record<string, number>>;
   /** The mount time of every measured load, in order. */
   readonly mountsMs: readonly number[];
 }
@@ -83,6 +88,9 @@ async function readMarks(tabSocket: string): Promise<Marks> {
       liveMs: live.startTime,
       domContentLoadedMs: navigation ? navigation.domContentLoadedEventEnd : NaN,
       alerts: first.detail.alerts,
+      phasesMs: Object.fromEntries(performance.getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('nocturne:'))
+        .map((m) => [m.name.slice('nocturne:'.length), m.startTime])),
     } : null;
   })()`;
   for (let waited = 0; waited <= 120_000; waited += 250) {

@@ -22,7 +22,7 @@ const prefetchDelayMs = 1500;
 export function RouteView() {
   const route = useAppStore((s) => s.ui.route);
   useEffect(() => {
-    const timer = setTimeout(prefetchViews, prefetchDelayMs);
+    const timer = setTimeout(() => void prefetchViews(), prefetchDelayMs);
     return () => clearTimeout(timer);
   }, []);
   return (

@@ -40,9 +40,29 @@ export const WallView = lazy(async () => ({ default: (await loaders.wall()).Wall
 
 let prefetched = false;
 
-/** Fetches every view's chunk in the background (once); a failure is retried on navigation. */
-export function prefetchViews(): void {
+/** What prefetching needs of the page: an idle callback (a timer where there is none). */
+export interface IdleHost {
+  requestIdleCallback?(callback: () => void, options?: { timeout: number }): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+}
+
+/**
+ * Fetches every view's chunk in the background (once), one chunk per idle moment: compiling and
+ * running all of them in one go is a task of 60 ms and more on a busy machine, long enough to
+ * delay a keystroke or a frame of the live queue. A failure is retried on navigation.
+ */
+export async function prefetchViews(
+  host: IdleHost = globalThis as unknown as IdleHost,
+): Promise<void> {
   if (prefetched) return;
   prefetched = true;
-  for (const load of Object.values(loaders)) load().catch(() => undefined);
+  const idle = () =>
+    new Promise<void>((resolve) => {
+      if (host.requestIdleCallback) host.requestIdleCallback(() => resolve(), { timeout: 2000 });
+      else host.setTimeout(resolve, 0);
+    });
+  for (const load of Object.values(loaders)) {
+    await idle();
+    await load().catch(() => undefined);
+  }
 }

@@ -3,7 +3,7 @@ import type { AppStore } from '../state/createAppStore.js';
 /**
  * User Timing marks of the console's start, for DevTools' Performance panel and for
  * `npm run bench:console`, which reads them from a page no debugger watched while it loaded
- * (docs/benchmarks.md):
+ * (docs/benchmarks.md) — besides the phases of ../startupPhases.ts:
  *
  * - `nocturne:stream-live` — the stream is live for the first time (snapshot applied).
  * - `nocturne:first-data-frame` — the start of the first animation frame after the first

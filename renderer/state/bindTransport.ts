@@ -1,4 +1,5 @@
 import type { NotificationMessage } from '../../shared/protocol/messages.js';
+import { markPhase } from '../startupPhases.js';
 import type { Transport } from '../transport/transport.js';
 import type { AppStore } from './createAppStore.js';
 import type { FrameScheduler } from './frameScheduler.js';
@@ -22,6 +23,9 @@ export function bindTransport(store: AppStore, transport: Transport, options: Bi
   const unsubscribe = transport.subscribe((event) => {
     switch (event.type) {
       case 'snapshot':
+        markPhase('snapshotRead');
+        batcher.push(event);
+        return;
       case 'changes':
         batcher.push(event);
         return;

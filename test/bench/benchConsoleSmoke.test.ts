@@ -42,6 +42,21 @@ describe.skipIf(!built || !existsSync(chromiumPath))('console benchmark', () => 
     expect(run!.mountMs).toBeGreaterThan(0);
     expect(run!.unwatched).toMatchObject({ alerts: 300 });
     expect(run!.unwatched.mountMs).toBeGreaterThan(run!.unwatched.domContentLoadedMs);
+    // Where the mount went: every phase of renderer/startupPhases.ts, in the order they must come.
+    const phases = run!.unwatched.phasesMs;
+    expect(Object.keys(phases).sort()).toEqual([
+      'bundle-ran',
+      'early-script',
+      'first-data-frame',
+      'first-render',
+      'first-stream-data',
+      'snapshot-read',
+      'stream-live',
+    ]);
+    expect(phases['early-script']).toBeLessThan(phases['bundle-ran']!);
+    expect(phases['bundle-ran']).toBeLessThan(phases['first-render']!);
+    expect(phases['first-stream-data']).toBeLessThanOrEqual(phases['snapshot-read']!);
+    expect(phases['snapshot-read']).toBeLessThanOrEqual(phases['stream-live']!);
     expect(run!.snapshotReceivedMs).toBeGreaterThan(0);
     expect(run!.frames).toBeGreaterThan(0);
     expect(run!.updates.sent).toBe(100);
@@ -53,6 +68,7 @@ describe.skipIf(!built || !existsSync(chromiumPath))('console benchmark', () => 
       updatesSentAt300: 100,
     });
     expect(typeof line.mountMsAt300).toBe('number');
+    expect(typeof line.phaseFirstStreamDataMsAt300).toBe('number');
     expect(typeof line.frameP95MsAt300).toBe('number');
     expect(typeof line.heapUsedMBAt300).toBe('number');
     expect(renderTable(runs, settings, 1)).toContain('300 alerts');
