@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { App } from './app/App.js';
@@ -24,10 +24,15 @@ const bridge = desktopBridge();
 const services = bridge ? bootstrapDesktop(window, bridge) : bootstrapBrowser(window);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <ServicesContext.Provider value={services}>
-      <App />
-    </ServicesContext.Provider>
-  </StrictMode>,
+// A transition: React renders the first screen in slices of a few ms, so the page's thread also
+// opens the early stream's connection and reads its first frames meanwhile — the browser reads
+// none before the page handled the connection's opening (docs/benchmarks.md, "Mount").
+startTransition(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <ServicesContext.Provider value={services}>
+        <App />
+      </ServicesContext.Provider>
+    </StrictMode>,
+  ),
 );
