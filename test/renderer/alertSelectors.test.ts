@@ -6,11 +6,16 @@ import {
   selectQueueIds,
 } from '../../renderer/state/selectors/alertSelectors.js';
 import { alertLookups } from '../../renderer/state/selectors/alertLookups.js';
-import { queryAlerts } from '../../renderer/state/selectors/alertQuery.js';
+import {
+  alertComparator,
+  alertFilter,
+  queryAlerts,
+} from '../../renderer/state/selectors/alertQuery.js';
 import {
   defaultQueueFilter,
   defaultQueueSort,
   nextSort,
+  queueColumns,
   unassigned,
   type QueueFilter,
   type QueueSort,
@@ -92,6 +97,46 @@ describe('the queue’s sort', () => {
     expect(sorted('events', 'desc')[0]).toBe('2');
     expect(sorted('source', 'asc')[0]).toBe('2'); // Blackbox
     expect(sorted('state', 'desc')).toEqual(['5', '2', '1', '3', '4']);
+  });
+
+  it('orders any alerts as the comparator does, whatever order they come in', () => {
+    // Small pools of values, so that every column ties often; ids and times in any relation.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const many = Array.from({ length: 400 }, (_, i) =>
+      alert(String(i + 1), {
+        state: (['PENDING', 'ACCEPTED', 'RESOLVED'] as const)[random(3)],
+        priority: random(2) ? 'HIGH' : 'LOW',
+        summary: ['Disk full', 'API down', 'disk full', 'CPU hot'][random(4)]!,
+        sourceId: String(1 + random(3)),
+        assigneeId: random(3) ? null : String(1 + random(3)),
+        eventCount: random(5),
+        createdAt: `2026-11-28T09:0${random(6)}:00Z`,
+      }),
+    );
+    // As a snapshot sends them (oldest first, times rising with ids), reversed, and shuffled.
+    const oldestFirst = [...many].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : Number(a.id) - Number(b.id),
+    );
+    const shuffled = [...many].sort(() => random(3) - 1);
+    const filter = { ...defaultQueueFilter, states: [] };
+    for (const column of queueColumns) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const sort = { column, direction };
+        const expected = many
+          .filter(alertFilter(filter, names))
+          .sort(alertComparator(sort, names))
+          .map((a) => a.id);
+        for (const input of [oldestFirst, [...oldestFirst].reverse(), shuffled, many]) {
+          expect(queryAlerts(input, filter, sort, names), `${column} ${direction}`).toEqual(
+            expected,
+          );
+        }
+      }
+    }
   });
 
   it('puts alerts nobody owns last, whichever the direction', () => {
