@@ -47,23 +47,27 @@ export function updateSortedIds(
     const alert = byId.get(id);
     if (alert && matches(alert)) added.push(alert);
   }
-  const kept: string[] = [];
-  for (const id of previous) if (!changed.has(id)) kept.push(id);
-  if (added.length === 0 && kept.length === previous.length) return previous;
+  // Both lists made at their final size and filled by index: grown push by push, each was
+  // reallocated and copied several times over — garbage at every batch, 60 a second.
+  const kept: string[] = new Array<string>(previous.length);
+  let keptCount = 0;
+  for (const id of previous) if (!changed.has(id)) kept[keptCount++] = id;
+  if (added.length === 0 && keptCount === previous.length) return previous;
   added.sort(compare);
-  const result: string[] = [];
+  const result: string[] = new Array<string>(keptCount + added.length);
+  let r = 0;
   let k = 0;
   for (const alert of added) {
     let lo = k;
-    let hi = kept.length;
+    let hi = keptCount;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (compare(byId.get(kept[mid]!)!, alert) <= 0) lo = mid + 1;
       else hi = mid;
     }
-    while (k < lo) result.push(kept[k++]!);
-    result.push(alert.id);
+    while (k < lo) result[r++] = kept[k++]!;
+    result[r++] = alert.id;
   }
-  while (k < kept.length) result.push(kept[k++]!);
+  while (k < keptCount) result[r++] = kept[k++]!;
   return result;
 }
