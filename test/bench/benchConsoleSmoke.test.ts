@@ -16,7 +16,7 @@ const built =
 describe('console benchmark settings', () => {
   it('reads sizes, rate and duration, and refuses nonsense', () => {
     expect(parseBenchArgs([])).toMatchObject({
-      alertCounts: [10_000, 50_000],
+      alertCounts: [1_000, 10_000, 50_000],
       updatesPerSecond: 1_000,
       updateSeconds: 10,
     });
