@@ -57,6 +57,9 @@ describe.skipIf(!built || !existsSync(chromiumPath))('console benchmark', () => 
     expect(phases['bundle-ran']).toBeLessThan(phases['first-render']!);
     expect(phases['first-stream-data']).toBeLessThanOrEqual(phases['snapshot-read']!);
     expect(phases['snapshot-read']).toBeLessThanOrEqual(phases['stream-live']!);
+    // The mount is when the frame painting the snapshot is done, never before the data came.
+    expect(phases['stream-live']).toBeLessThanOrEqual(phases['first-data-frame']!);
+    expect(run!.unwatched.mountMs).toBe(phases['first-data-frame']);
     expect(run!.snapshotReceivedMs).toBeGreaterThan(0);
     expect(run!.frames).toBeGreaterThan(0);
     expect(run!.updates.sent).toBe(100);
