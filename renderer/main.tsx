@@ -26,7 +26,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 // A transition: React renders the first screen in slices of a few ms, so the page's thread also
 // opens the early stream's connection and reads its first frames meanwhile — the browser reads
-// none before the page handled the connection's opening (docs/benchmarks.md, "Mount").
+// none before the page handled the connection's opening (docs/protocol.md, "Opening early").
 startTransition(() =>
   createRoot(root).render(
     <StrictMode>

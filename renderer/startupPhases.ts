@@ -1,6 +1,7 @@
 /**
- * Where a page's start goes, in the order a load of the queue passes them (docs/benchmarks.md,
- * "Where the mount goes"): each marked once per page load by {@link markPhase}.
+ * Where a page's start goes, in the order a load of the queue passes them (`npm run
+ * bench:console` prints them; docs/benchmarks.md): each marked once per page load by
+ * {@link markPhase}.
  */
 export const startupPhases = {
   /** The page's first script ran (renderer/earlyStream.ts); the stream is opening. */

@@ -48,7 +48,7 @@ export interface IdleHost {
 
 /**
  * Fetches every view's chunk in the background (once), one chunk per idle moment: compiling and
- * running all of them in one go is a task of 60 ms and more on a busy machine, long enough to
+ * running all of them in one go was a task of ~60 ms on a busy machine, long enough to
  * delay a keystroke or a frame of the live queue. A failure is retried on navigation.
  */
 export async function prefetchViews(
