@@ -101,7 +101,7 @@ function priorityRank(alert: AlertSummary): number {
   return (alert.priority === 'HIGH' ? 3 : 0) + stateRank[alert.state];
 }
 
-/** Columns with a handful of values: their order is a small rank, and grouping by it is one pass. */
+/** Columns of a handful of values: their order is a small rank; grouping by it is one pass. */
 const ranks: Partial<Record<QueueSort['column'], (alert: AlertSummary) => number>> = {
   priority: priorityRank,
   state: (alert) => stateRank[alert.state],
@@ -121,11 +121,10 @@ export function alertComparator(
 
 /**
  * The ids of the alerts that pass `filter`, in `sort` order ({@link alertComparator}'s). Sorted
- * in two steps: newest first (nothing to do, or a reverse, when the alerts come in that order or
- * its opposite; else a sort with that one cheap comparator), then by the column with a stable
- * sort, which keeps ties newest first — a column of a few values (priority, state) is grouped
- * in one pass. In a console just started, the first sort of 10,000 alerts took 8–22 ms with the
- * whole comparator and 6–14 ms this way (docs/benchmarks.md, session 5).
+ * in two steps: newest first (a sort with that one cheap comparator), then by the column with
+ * a stable sort, which keeps ties newest first — a column of a few values (priority, state) is
+ * grouped in one pass. In a console just started, the first sort of 10,000 alerts took
+ * 8–22 ms with the whole comparator and 6–14 ms this way (docs/benchmarks.md, session 5).
  */
 export function queryAlerts(
   alerts: Iterable<AlertSummary>,
@@ -136,26 +135,13 @@ export function queryAlerts(
   const matches = alertFilter(filter, lookups);
   const matching: AlertSummary[] = [];
   for (const alert of alerts) if (matches(alert)) matching.push(alert);
-  toNewestFirst(matching);
+  // V8's sort (TimSort) takes runs already in order, or reversed, in one pass.
+  matching.sort(newestFirst);
   const rank = ranks[sort.column];
   const ordered = rank
     ? groupByRank(matching, rank, sort.direction)
     : matching.sort(primaryComparator(sort, lookups)); // stable: ties stay newest first
   return ordered.map((alert) => alert.id);
-}
-
-/** Puts `alerts` in {@link newestFirst} order, in place: free when they are, or are reversed. */
-function toNewestFirst(alerts: AlertSummary[]): void {
-  let forward = true;
-  let backward = true;
-  for (let i = 1; i < alerts.length && (forward || backward); i += 1) {
-    // Never 0 between two alerts: ids differ.
-    if (newestFirst(alerts[i - 1]!, alerts[i]!) > 0) forward = false;
-    else backward = false;
-  }
-  if (forward) return;
-  if (backward) alerts.reverse();
-  else alerts.sort(newestFirst);
 }
 
 /** `alerts` grouped by `rank` (ascending, or descending for `desc`), each group in its order. */
